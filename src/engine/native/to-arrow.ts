@@ -1,0 +1,90 @@
+import type { DuckDBResultReader, DuckDBType } from '@duckdb/node-api';
+import { DuckDBTypeId } from '@duckdb/node-api';
+import {
+  Bool,
+  DateDay,
+  Float32,
+  Float64,
+  Int16,
+  Int32,
+  Int8,
+  Table,
+  TimestampMicrosecond,
+  Uint16,
+  Uint32,
+  Uint8,
+  Utf8,
+  vectorFromArray,
+  type DataType,
+  type Vector,
+} from 'apache-arrow';
+
+/**
+ * The Arrow type DuckDB-WASM (opened with castBigIntToDouble and castDecimalToDouble) gives for a
+ * DuckDB type, so both engines return the same Arrow schema. Types without a simple Arrow mirror
+ * (lists, structs, intervals, blobs...) become text.
+ */
+function arrowTypeFor(type: DuckDBType): DataType {
+  switch (type.typeId) {
+    case DuckDBTypeId.BOOLEAN: return new Bool();
+    case DuckDBTypeId.TINYINT: return new Int8();
+    case DuckDBTypeId.SMALLINT: return new Int16();
+    case DuckDBTypeId.INTEGER: return new Int32();
+    case DuckDBTypeId.UTINYINT: return new Uint8();
+    case DuckDBTypeId.USMALLINT: return new Uint16();
+    case DuckDBTypeId.UINTEGER: return new Uint32();
+    case DuckDBTypeId.BIGINT:
+    case DuckDBTypeId.UBIGINT:
+    case DuckDBTypeId.HUGEINT:
+    case DuckDBTypeId.UHUGEINT:
+    case DuckDBTypeId.DECIMAL:
+    case DuckDBTypeId.DOUBLE: return new Float64();
+    case DuckDBTypeId.FLOAT: return new Float32();
+    case DuckDBTypeId.DATE: return new DateDay();
+    case DuckDBTypeId.TIMESTAMP:
+    case DuckDBTypeId.TIMESTAMP_S:
+    case DuckDBTypeId.TIMESTAMP_MS:
+    case DuckDBTypeId.TIMESTAMP_NS: return new TimestampMicrosecond();
+    default: return new Utf8();
+  }
+}
+
+/** Converts one JS value from node-api into what an Arrow builder of `type` accepts. */
+function toArrowValue(value: unknown, type: DataType): unknown {
+  if (value === null || value === undefined) return null;
+  if (type instanceof Float64 || type instanceof Float32) return Number(value);
+  if (type instanceof DateDay || type instanceof TimestampMicrosecond) {
+    return value instanceof Date ? value.getTime() : Number(value);
+  }
+  if (type instanceof Utf8) return typeof value === 'string' ? value : stringify(value);
+  if (typeof value === 'bigint') return Number(value);
+  return value;
+}
+
+function stringify(value: unknown): string {
+  if (typeof value === 'object') {
+    return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
+  }
+  return String(value);
+}
+
+/** Builds an Arrow table (the app's Arrow) from a fully read node-api result. */
+export function readerToArrow(reader: DuckDBResultReader): Table {
+  const names = reader.columnNames();
+  const types = reader.columnTypes().map(arrowTypeFor);
+  const columns = reader.getColumnsJS();
+  const vectors: Record<string, Vector> = {};
+  names.forEach((name, i) => {
+    const type = types[i]!;
+    const values = (columns[i] ?? []).map((v) => toArrowValue(v, type));
+    vectors[uniqueName(name, vectors)] = vectorFromArray(values, type);
+  });
+  return new Table(vectors);
+}
+
+function uniqueName(name: string, taken: Record<string, unknown>): string {
+  if (!(name in taken)) return name;
+  let k = 1;
+  while (`${name}_${k}` in taken) k++;
+  return `${name}_${k}`;
+}
