@@ -21,7 +21,9 @@ export type ColumnKind =
   /** dates in the usual formats or Excel serials → DATE */
   | 'date'
   /** yes/no: 0/1, 是/否, Y/N, true/false → INTEGER 0/1 */
-  | 'flag';
+  | 'flag'
+  /** any other number (columns outside the extract's tables) → DOUBLE */
+  | 'number';
 
 export type TableName = 'customers' | 'facilities' | 'loans' | 'repayments' | 'balances' | 'outcomes';
 
@@ -35,6 +37,8 @@ export interface ColumnSpec {
   readonly required?: boolean;
   /** other headers meaning this column (Chinese and English) */
   readonly aliases: readonly string[];
+  /** a date column that also takes a bare month (202403 → the month's last day) */
+  readonly monthEnd?: boolean;
 }
 
 export interface TableSpec {
@@ -44,6 +48,8 @@ export interface TableSpec {
   readonly columns: readonly ColumnSpec[];
   /** columns identifying a row; duplicates are reported */
   readonly key: readonly string[];
+  /** at least one column of each group must be present */
+  readonly requireOneOf?: readonly (readonly string[])[];
 }
 
 const col = (
@@ -129,8 +135,9 @@ export const EXTRACT_TABLES: readonly TableSpec[] = [
     zh: '月末余额',
     en: 'Month-end balances',
     key: ['snapshot', 'customer_id', 'loan_id'],
+    requireOneOf: [['customer_id', 'loan_id']],
     columns: [
-      col('snapshot', '数据日期', 'date', ['统计日期', '余额日期', '月份', '报表日期', 'snapshot_date', 'as_of', 'data_date'], true),
+      { ...col('snapshot', '数据日期', 'date', ['统计日期', '余额日期', '月份', '报表日期', 'snapshot_date', 'as_of', 'data_date'], true), monthEnd: true },
       col('customer_id', '客户号', 'id', ['客户编号', '客户代码', 'cust_id', 'customer_no']),
       col('loan_id', '借据号', 'id', ['借据编号', '贷款编号', 'loan_no']),
       col('balance', '余额', 'amount', ['月末余额', '贷款余额', '期末余额', 'month_end_balance', 'outstanding'], true),
