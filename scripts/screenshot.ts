@@ -1,0 +1,66 @@
+/**
+ * Screenshots of the app, for reviews and the README:
+ *
+ *   npx tsx scripts/screenshot.ts [--url URL] [--out DIR] [--width 1440 --height 900]
+ *
+ * Without --url it builds and previews dist/ exactly as the e2e suite does (same support code;
+ * TIERBOOK_E2E_SKIP_BUILD=1 reuses dist/). The browser goes through the logging proxy, so the run
+ * also fails if the app tried to reach any other host while being photographed.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { openApp } from '../test/e2e/support/app-page';
+import { launchBrowser } from '../test/e2e/support/browser';
+import { startHarness } from '../test/e2e/support/harness';
+import { createShooter } from '../test/e2e/support/shoot';
+
+/** One picture: what to do on the page first (nothing for the start page), then shoot `name`. */
+interface Step {
+  readonly name: string;
+  readonly act?: (page: Page) => Promise<void>;
+}
+
+/** The pictures, in order, on one page. Later: load the demo file, open a notebook, move a slider. */
+const STEPS: readonly Step[] = [{ name: 'start' }];
+
+function positiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${flag} must be a positive integer, got ${value}`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      url: { type: 'string' },
+      out: { type: 'string', default: 'test-results/screenshots' },
+      width: { type: 'string', default: '1440' },
+      height: { type: 'string', default: '900' },
+    },
+  });
+  const viewport = { width: positiveInt(values.width, 'width'), height: positiveInt(values.height, 'height') };
+  const outDir = resolve(values.out);
+
+  const harness = await startHarness(values.url === undefined ? {} : { appUrl: values.url });
+  const { browser } = await launchBrowser(harness.proxy);
+  try {
+    const app = await openApp(browser, harness.proxy, harness.environment.appUrl, { context: { viewport } });
+    const shoot = createShooter(outDir);
+    for (const step of STEPS) {
+      await step.act?.(app.page);
+      console.log(await shoot(app.page, step.name));
+    }
+    for (const problem of app.problems) console.warn(`warning: ${problem}`);
+    await app.expectNoOtherHostRequests();
+    await app.close();
+  } finally {
+    await browser.close();
+    await harness.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
