@@ -24,7 +24,11 @@ export const MISSING_TOKENS = ['-', '--', '—', '——', '–', '无', '空', 
 
 const sqlList = (values: readonly string[]) => values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ');
 
-const S = (v: string, e = 'NULL', n = 'NULL') => `struct_pack(v := ${v}, e := CAST(${e} AS VARCHAR), n := CAST(${n} AS VARCHAR))`;
+/** The parse result struct {v, e, n} as SQL, from SQL expressions for each field. */
+export function parsedStruct(v: string, e = 'NULL', n = 'NULL'): string {
+  return `struct_pack(v := ${v}, e := CAST(${e} AS VARCHAR), n := CAST(${n} AS VARCHAR))`;
+}
+const S = parsedStruct;
 
 export const CLEANING_MACROS: readonly string[] = [
   // text normalisation
@@ -73,7 +77,7 @@ export const CLEANING_MACROS: readonly string[] = [
   // dates: 20240305, 2024-03-05, 2024/3/5, 2024.03.05, 2024年3月5日 (a time part is dropped),
   // Excel serial numbers, and for month columns 202403 / 2024-03 (the month's last day)
   String.raw`CREATE OR REPLACE TEMP MACRO tb_excel_serial(t) AS
-     regexp_full_match(t, '\d{2,5}(?:\.0+)?') AND CAST(t AS DOUBLE) >= 61`,
+     regexp_full_match(t, '\d{2,5}(?:\.0+)?') AND coalesce(TRY_CAST(t AS DOUBLE) >= 61, false)`,
   `CREATE OR REPLACE TEMP MACRO tb_date_value(t, month_end) AS CASE
      WHEN regexp_full_match(t, '\\d{8}') THEN CAST(try_strptime(t, '%Y%m%d') AS DATE)
      WHEN regexp_full_match(t, '${YMD}') THEN TRY_CAST(regexp_replace(t, '^${YMD}$', '\\1-\\2-\\3') AS DATE)
@@ -124,6 +128,6 @@ const installed = new WeakSet<Database>();
 /** Creates the cleaning macros on a database's connection (once per database). */
 export async function installCleaningMacros(db: Database): Promise<void> {
   if (installed.has(db)) return;
-  for (const sql of CLEANING_MACROS) await db.exec(sql);
+  await db.exec(CLEANING_MACROS.join(';\n'));
   installed.add(db);
 }

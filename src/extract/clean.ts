@@ -1,0 +1,200 @@
+import type { Database, QueryOptions } from '../engine/database';
+import { quoteIdent } from '../engine/database';
+import { installCleaningMacros, parsedStruct } from './clean-macros';
+import type { IssueCode, LoadIssue } from './issues';
+import { clip } from './issues';
+import type { ColumnMapping, InvalidRowPolicy, TableMapping } from './mapping';
+import type { ColumnSpec } from './schema';
+import { tableSpec } from './schema';
+import type { StagedColumn, StagedSource } from './staging';
+import { ROW_COLUMN } from './staging';
+
+/** At most this many cell problems are listed one by one; all are counted. */
+export const MAX_LISTED_ISSUES = 1000;
+
+/** A count of one kind of problem (or note) in one column. */
+export interface IssueCount {
+  readonly code: IssueCode | string;
+  readonly column?: string;
+  readonly count: number;
+}
+
+export interface CleanResult {
+  readonly rowsLoaded: number;
+  readonly rowsRejected: number;
+  readonly rowsSkipped: number;
+  /** cell problems and skipped rows, listed (capped) */
+  readonly issues: LoadIssue[];
+  /** every cell problem and note, counted per code and column */
+  readonly counts: IssueCount[];
+}
+
+const DATE_TYPE = /^(DATE|TIMESTAMP)/;
+
+/**
+ * How one staged column is parsed: `text` normalises the raw value (SQL over the staged column),
+ * `parse` turns the normalised text (a column reference) into the struct {v, e, n}. Normalising in
+ * a subquery first keeps the macro expansion small: DuckDB binds a 20-column file in milliseconds.
+ */
+export interface ParseSteps {
+  readonly text: string;
+  readonly parse: (t: string) => string;
+}
+
+/** The parse steps for one staged column under its mapping. */
+export function parseSteps(mapping: ColumnMapping, column: StagedColumn, spec?: ColumnSpec): ParseSteps {
+  const ref = quoteIdent(column.name);
+  if (DATE_TYPE.test(column.type) && mapping.kind === 'date') return { text: `CAST(${ref} AS DATE)`, parse: (t) => parsedStruct(t) };
+  // typed values (Parquet) go through the same text rules: CAST keeps every digit DuckDB has
+  const x = column.type === 'VARCHAR' ? ref : `CAST(${ref} AS VARCHAR)`;
+  switch (mapping.kind) {
+    case 'amount': return { text: `tb_numtext(${x})`, parse: (t) => `tb_parse_amount_t(${t}, ${mapping.unit})` };
+    case 'number': return { text: `tb_numtext(${x})`, parse: (t) => `tb_parse_amount_t(${t}, 1)` };
+    case 'rate': return { text: `tb_numtext(${x})`, parse: (t) => `tb_parse_rate_t(${t})` };
+    case 'integer': return { text: `tb_numtext(${x})`, parse: (t) => `tb_parse_integer_t(${t})` };
+    case 'date': return { text: `tb_half(tb_trim(${x}))`, parse: (t) => `tb_parse_date_t(${t}, ${spec?.monthEnd ? 'true' : 'false'})` };
+    case 'flag': return { text: `tb_half(tb_trim(${x}))`, parse: (t) => `tb_parse_flag_t(${t})` };
+    case 'id': return { text: `tb_half(tb_trim(${x}))`, parse: (t) => `tb_parse_id_t(${t})` };
+    case 'text':
+    case 'category': return { text: `tb_trim(${x})`, parse: (t) => `tb_parse_text_t(${t})` };
+  }
+}
+
+interface Plan {
+  column: StagedColumn;
+  mapping: ColumnMapping;
+  spec: ColumnSpec | undefined;
+}
+
+function plan(staged: StagedSource, mapping: TableMapping): Plan[] {
+  const specs = mapping.table ? tableSpec(mapping.table).columns : [];
+  return mapping.columns.map((m) => {
+    const column = staged.columns.find((c) => c.name === m.source);
+    if (!column) throw new Error(`Mapping names a column the file does not have: ${m.source}`);
+    return { column, mapping: m, spec: m.canonical ? specs.find((s) => s.name === m.target) : undefined };
+  });
+}
+
+/** Key columns and required IDs must have a value; a row without one is rejected. */
+function mustBePresent(p: Plan, mapping: TableMapping): boolean {
+  if (!p.spec?.required || !mapping.table) return false;
+  return p.spec.kind === 'id' || tableSpec(mapping.table).key.includes(p.spec.name);
+}
+
+/** True for rows like 合计/总计 at the bottom of an export: checked in the first columns and ID columns. */
+function totalRowCondition(plans: readonly Plan[], staged: StagedSource): string {
+  const checked = new Set(staged.columns.slice(0, 2).map((c) => c.name));
+  for (const p of plans) if (p.mapping.kind === 'id') checked.add(p.column.name);
+  const tests = [...checked].map((name) => `coalesce(tb_is_total(${quoteIdent(name)}), false)`);
+  return tests.length ? tests.join(' OR ') : 'false';
+}
+
+/**
+ * Cleans a staged file into its table: parses every mapped column with the rules of
+ * clean-macros.ts, skips total rows, and rejects (or keeps with a blank cell, as the user chose)
+ * rows with a value that cannot be read. The table keeps `__row` for the checks that follow.
+ */
+export async function cleanStaged(
+  db: Database,
+  staged: StagedSource,
+  mapping: TableMapping,
+  policy: InvalidRowPolicy,
+  options: QueryOptions = {},
+): Promise<CleanResult> {
+  await installCleaningMacros(db);
+  const plans = plan(staged, mapping);
+  const parsed = `${staged.table}_parsed`;
+  const issuesTable = `${staged.table}_issues`;
+  const target = quoteIdent(mapping.name);
+  const file = staged.source.name;
+  try {
+    const steps = plans.map((p) => parseSteps(p.mapping, p.column, p.spec));
+    await db.exec(
+      `CREATE OR REPLACE TABLE ${quoteIdent(parsed)} AS
+       SELECT ${ROW_COLUMN}, __total, ${steps.map((step, i) => `${step.parse(`t${i}`)} AS p${i}`).join(',\n')}
+       FROM (SELECT ${ROW_COLUMN}, (${totalRowCondition(plans, staged)}) AS __total,
+               ${steps.map((step, i) => `${step.text} AS t${i}`).join(', ')}
+             FROM ${quoteIdent(staged.table)})`,
+      [],
+      options,
+    );
+    const problems = plans.map((p, i) => {
+      const code = mustBePresent(p, mapping) ? `coalesce(p${i}.e, CASE WHEN p${i}.v IS NULL THEN 'missing-required' END)` : `p${i}.e`;
+      return `SELECT ${ROW_COLUMN}, ${i} AS col, ${code} AS code FROM ${quoteIdent(parsed)} WHERE NOT __total AND ${code} IS NOT NULL`;
+    });
+    await db.exec(
+      `CREATE OR REPLACE TABLE ${quoteIdent(issuesTable)} AS
+       ${[...problems, `SELECT ${ROW_COLUMN}, -1 AS col, 'total-row' AS code FROM ${quoteIdent(parsed)} WHERE __total`].join('\nUNION ALL\n')}`,
+      [],
+      options,
+    );
+    const rejected = policy === 'reject-row' ? `AND ${ROW_COLUMN} NOT IN (SELECT ${ROW_COLUMN} FROM ${quoteIdent(issuesTable)})` : '';
+    await db.exec(
+      `CREATE OR REPLACE TABLE ${target} AS
+       SELECT ${ROW_COLUMN}, ${plans.map((p, i) => `p${i}.v AS ${quoteIdent(p.mapping.target)}`).join(', ')}
+       FROM ${quoteIdent(parsed)} WHERE NOT __total ${rejected} ORDER BY ${ROW_COLUMN}`,
+      [],
+      options,
+    );
+    return await summarise(db, staged, plans, parsed, issuesTable, mapping.name, policy, file);
+  } finally {
+    await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(parsed)}; DROP TABLE IF EXISTS ${quoteIdent(issuesTable)}`).catch(() => undefined);
+  }
+}
+
+async function summarise(
+  db: Database,
+  staged: StagedSource,
+  plans: readonly Plan[],
+  parsed: string,
+  issuesTable: string,
+  target: string,
+  policy: InvalidRowPolicy,
+  file: string,
+): Promise<CleanResult> {
+  const headerOf = (col: number) => (col >= 0 ? plans[col]!.column.header || plans[col]!.column.name : undefined);
+  const rawValue = plans.map((p, i) => `WHEN ${i} THEN CAST(s.${quoteIdent(p.column.name)} AS VARCHAR)`).join(' ');
+  const listed = await db.query(
+    `SELECT i.${ROW_COLUMN} AS r, i.col AS col, i.code AS code, CASE i.col ${rawValue} END AS value
+     FROM ${quoteIdent(issuesTable)} i JOIN ${quoteIdent(staged.table)} s USING (${ROW_COLUMN})
+     ORDER BY i.${ROW_COLUMN}, i.col LIMIT ${MAX_LISTED_ISSUES}`,
+  );
+  const issues: LoadIssue[] = [];
+  for (let k = 0; k < listed.numRows; k++) {
+    const code = String(listed.getChild('code')!.get(k)) as IssueCode;
+    const column = headerOf(Number(listed.getChild('col')!.get(k)));
+    const value: unknown = listed.getChild('value')!.get(k);
+    issues.push({
+      code,
+      severity: code === 'total-row' ? 'info' : policy === 'reject-row' ? 'error' : 'warning',
+      file,
+      row: Number(listed.getChild('r')!.get(k)),
+      ...(column !== undefined ? { column } : {}),
+      ...(value !== null && value !== undefined && code !== 'total-row' ? { value: clip(String(value)) } : {}),
+    });
+  }
+  const notes = plans.map((_p, i) => `SELECT ${i} AS col, p${i}.n AS code FROM ${quoteIdent(parsed)} WHERE p${i}.n IS NOT NULL`);
+  const counted = await db.query(
+    `SELECT col, code, count(*) AS n FROM (
+       SELECT col, code FROM ${quoteIdent(issuesTable)} UNION ALL ${notes.join(' UNION ALL ')}
+     ) GROUP BY ALL ORDER BY col, code`,
+  );
+  const counts: IssueCount[] = [];
+  for (let k = 0; k < counted.numRows; k++) {
+    const column = headerOf(Number(counted.getChild('col')!.get(k)));
+    counts.push({ code: String(counted.getChild('code')!.get(k)), ...(column !== undefined ? { column } : {}), count: Number(counted.getChild('n')!.get(k)) });
+  }
+  const totals = await db.query(
+    `SELECT (SELECT count(*) FROM ${quoteIdent(target)}) AS loaded,
+            (SELECT count(DISTINCT ${ROW_COLUMN}) FROM ${quoteIdent(issuesTable)} WHERE code <> 'total-row') AS bad,
+            (SELECT count(*) FROM ${quoteIdent(issuesTable)} WHERE code = 'total-row') AS skipped`,
+  );
+  const bad = Number(totals.getChild('bad')!.get(0));
+  return {
+    rowsLoaded: Number(totals.getChild('loaded')!.get(0)),
+    rowsRejected: policy === 'reject-row' ? bad : 0,
+    rowsSkipped: Number(totals.getChild('skipped')!.get(0)),
+    issues,
+    counts,
+  };
+}
