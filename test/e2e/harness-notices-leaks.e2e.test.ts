@@ -21,40 +21,73 @@ interface Violation {
   readonly directive: string;
 }
 
-/** Runs `attempt` in the page and returns the CSP violations reported meanwhile. */
-function violationsDuring(page: Page, attempt: string): Promise<Violation[]> {
-  return page.evaluate(async (attemptSource) => {
+/** What a test tries, from the page or from a worker; both aim at another host. */
+const FETCH_URL = 'http://example.com/leak-fetch';
+const SOCKET_URL = 'ws://example.com/leak-socket';
+const BLOCKED_BY_CSP: Violation[] = [
+  { blockedURI: FETCH_URL, directive: 'connect-src' },
+  { blockedURI: SOCKET_URL, directive: 'connect-src' },
+];
+
+/**
+ * Fetches FETCH_URL and opens a WebSocket to SOCKET_URL from the page; returns the CSP violations
+ * reported (violation events are queued as tasks, so it waits for `expected` of them, up to 3 s).
+ */
+function attemptFromPage(page: Page, expected: number): Promise<Violation[]> {
+  return page.evaluate(async ({ fetchUrl, socketUrl, expected }) => {
     const seen: { blockedURI: string; directive: string }[] = [];
     const listener = (e: SecurityPolicyViolationEvent) => seen.push({ blockedURI: e.blockedURI, directive: e.effectiveDirective });
     document.addEventListener('securitypolicyviolation', listener);
-    await (new Function(`return (async () => { ${attemptSource} })()`) as () => Promise<void>)();
-    await new Promise((resolve) => setTimeout(resolve, 200)); // violation events are queued as tasks
+    await fetch(fetchUrl).catch(() => undefined);
+    await new Promise<void>((done) => {
+      try {
+        const socket = new WebSocket(socketUrl);
+        socket.onerror = socket.onclose = () => done();
+      } catch {
+        done(); // CSP may refuse the constructor outright
+      }
+    });
+    for (let waited = 0; seen.length < expected && waited < 3000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     document.removeEventListener('securitypolicyviolation', listener);
     return seen;
-  }, attempt);
+  }, { fetchUrl: FETCH_URL, socketUrl: SOCKET_URL, expected });
 }
 
-/** Starts a worker from a blob (inheriting the page's CSP), runs `attempt` in it, returns what it reported. */
-function inWorker(page: Page, attempt: string): Promise<Violation[]> {
-  return page.evaluate(async (attemptSource) => {
-    const source = `
-      const seen = [];
-      self.addEventListener('securitypolicyviolation', (e) => seen.push({ blockedURI: e.blockedURI, directive: e.effectiveDirective }));
-      (async () => { ${attemptSource} })().finally(() => setTimeout(() => postMessage(seen), 200));`;
+/** The same from a worker the page starts from a blob (so it inherits the page's CSP): a script file, not eval. */
+const WORKER_SOURCE = `
+  const seen = [];
+  self.addEventListener('securitypolicyviolation', (e) => seen.push({ blockedURI: e.blockedURI, directive: e.effectiveDirective }));
+  onmessage = async ({ data: { fetchUrl, socketUrl, expected } }) => {
+    await fetch(fetchUrl).catch(() => undefined);
+    await new Promise((done) => {
+      try { const socket = new WebSocket(socketUrl); socket.onerror = socket.onclose = done; } catch { done(); }
+    });
+    for (let waited = 0; seen.length < expected && waited < 3000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    postMessage(seen);
+  };`;
+
+function attemptFromWorker(page: Page, expected: number, fetchUrl = FETCH_URL): Promise<Violation[]> {
+  return page.evaluate(async ({ source, message }) => {
     const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
     try {
       return await new Promise<{ blockedURI: string; directive: string }[]>((resolve, reject) => {
         worker.onmessage = (e: MessageEvent<{ blockedURI: string; directive: string }[]>) => resolve(e.data);
         worker.onerror = (e) => reject(new Error(`worker failed: ${e.message}`));
+        worker.postMessage(message);
       });
     } finally {
       worker.terminate();
     }
-  }, attempt);
+  }, { source: WORKER_SOURCE, message: { fetchUrl, socketUrl: SOCKET_URL, expected } });
 }
 
-const FETCH = `try { await fetch('http://example.com/leak-fetch'); } catch {}`;
-const SOCKET = `await new Promise((done) => { const ws = new WebSocket('ws://example.com/leak-socket'); ws.onerror = ws.onclose = done; });`;
+/** Waits for the proxy's records of CSP refusing FETCH_URL and SOCKET_URL in `documentUri`. */
+async function expectCspReports(app: OpenedApp, mark: number, documentUri: string): Promise<void> {
+  for (const url of [FETCH_URL, SOCKET_URL]) {
+    const record = await waitForRecord(app.log, mark, (r) => r.kind === 'csp-report' && r.url === url);
+    expect(record).toMatchObject({ method: 'connect-src', host: 'example.com', otherHost: true, detail: `refused by CSP in ${documentUri}` });
+  }
+}
 
 describe('with the app\'s CSP in force, the harness notices an attempt to reach another host', () => {
   let app: OpenedApp;
@@ -63,25 +96,24 @@ describe('with the app\'s CSP in force, the harness notices an attempt to reach 
   });
   afterAll(() => app?.close());
 
-  it('when CSP stops a fetch and a WebSocket from the app page and reports both', async () => {
-    const mark = await app.log.mark();
-    const violations = await violationsDuring(app.page, `${FETCH} try { ${SOCKET} } catch {}`);
-    expect(violations).toEqual(expect.arrayContaining([
-      { blockedURI: 'http://example.com/leak-fetch', directive: 'connect-src' },
-      { blockedURI: 'ws://example.com/leak-socket', directive: 'connect-src' },
-    ]));
-    // Stopped before the network: the proxy never saw them.
-    await app.expectNoOtherHostRequests(mark);
+  it('when CSP stops a fetch and a WebSocket from the app page: reported in the page, the console and the proxy log', async () => {
+    const [mark, problemsBefore] = [await app.log.mark(), app.problems.length];
+    const violations = await attemptFromPage(app.page, BLOCKED_BY_CSP.length);
+    expect(violations).toEqual(expect.arrayContaining(BLOCKED_BY_CSP));
+    // Chromium logs each refusal as a console error: `expect(app.problems).toEqual([])` fails too.
+    expect(app.problems.slice(problemsBefore).join('\n')).toMatch(/leak-fetch[\s\S]*leak-socket/);
+    // Stopped before the network, yet in the log: the proxy collects CSP's reports.
+    await expectCspReports(app, mark, new URL(session.environment.appUrl).href);
+    await expect(app.expectNoOtherHostRequests(mark)).rejects.toThrow(/leak-fetch[\s\S]*leak-socket/);
   });
 
-  it('when CSP stops a fetch and a WebSocket from a worker the app page creates, and the worker reports both', async () => {
+  it('when CSP stops a fetch and a WebSocket from a worker the app page creates: reported in the worker and the proxy log', async () => {
     const mark = await app.log.mark();
-    const violations = await inWorker(app.page, `${FETCH} try { ${SOCKET} } catch {}`);
-    expect(violations).toEqual(expect.arrayContaining([
-      { blockedURI: 'http://example.com/leak-fetch', directive: 'connect-src' },
-      { blockedURI: 'ws://example.com/leak-socket', directive: 'connect-src' },
-    ]));
-    await app.expectNoOtherHostRequests(mark);
+    const violations = await attemptFromWorker(app.page, BLOCKED_BY_CSP.length);
+    expect(violations).toEqual(expect.arrayContaining(BLOCKED_BY_CSP));
+    // Playwright forwards no console message for a worker's refusal: the CSP report is what tells.
+    await expectCspReports(app, mark, 'blob');
+    await expect(app.expectNoOtherHostRequests(mark)).rejects.toThrow(/leak-fetch[\s\S]*leak-socket/);
   });
 
   it('when the page navigates to another host, which CSP does not govern: the proxy records it', async () => {
@@ -103,15 +135,15 @@ describe('with CSP switched off, the proxy alone still notices', () => {
   it('a fetch, a WebSocket and a worker\'s fetch to another host, and the no-leak check fails', async () => {
     const app = await session.openApp({ context: { bypassCSP: true } });
     const mark = await app.log.mark();
-    await app.page.evaluate(`(async () => { ${FETCH} })()`);
-    await app.page.evaluate(`(async () => { ${SOCKET} })()`);
-    await inWorker(app.page, `try { await fetch('http://example.com/leak-worker'); } catch {}`);
+    expect(await attemptFromPage(app.page, 0)).toEqual([]);
+    expect(await attemptFromWorker(app.page, 0, 'http://example.com/leak-worker')).toEqual([]);
 
-    const fetched = await waitForRecord(app.log, mark, (r) => r.url === 'http://example.com/leak-fetch');
-    const socket = await waitForRecord(app.log, mark, (r) => r.kind === 'connect' && r.host === 'example.com');
+    const fetched = await waitForRecord(app.log, mark, (r) => r.url === FETCH_URL);
+    // Chromium tunnels every WebSocket through a proxy with CONNECT, ws:// included.
+    const sockets = await waitForRecord(app.log, mark, (r) => r.kind === 'connect' && r.url === 'example.com:80');
     const fromWorker = await waitForRecord(app.log, mark, (r) => r.url === 'http://example.com/leak-worker');
-    for (const record of [fetched, socket, fromWorker]) expect(record.forwarded).toBe(false);
-    await expect(app.expectNoOtherHostRequests(mark)).rejects.toThrow(/example\.com\/leak-worker/);
+    for (const record of [fetched, sockets, fromWorker]) expect(record.forwarded).toBe(false);
+    await expect(app.expectNoOtherHostRequests(mark)).rejects.toThrow(/leak-fetch[\s\S]*leak-worker/);
     await app.close();
   });
 });

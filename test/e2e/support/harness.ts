@@ -24,16 +24,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     await buildApp();
     server = await startPreview();
   }
-  const appUrl = options.appUrl ?? server!.url;
-  const { hostname, port, protocol } = new URL(appUrl);
-  const appPort = port ? Number(port) : protocol === 'https:' ? 443 : 80;
-  const proxy = await startLoggingProxy({ host: hostname, port: appPort });
-  return {
-    environment: { appUrl, appHost: hostname, appPort, proxyControlUrl: proxy.controlUrl },
-    proxy,
-    async close() {
-      await proxy.close();
-      await server?.close();
-    },
-  };
+  try {
+    const appUrl = server?.url ?? options.appUrl ?? '';
+    const { hostname, port, protocol } = new URL(appUrl);
+    const appPort = port ? Number(port) : protocol === 'https:' ? 443 : 80;
+    const proxy = await startLoggingProxy({ host: hostname, port: appPort });
+    return {
+      environment: { appUrl, appHost: hostname, appPort, proxyControlUrl: proxy.controlUrl },
+      proxy,
+      async close() {
+        await proxy.close();
+        await server?.close();
+      },
+    };
+  } catch (error) {
+    await server?.close();
+    throw error;
+  }
 }

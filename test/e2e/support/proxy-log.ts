@@ -6,16 +6,28 @@ import type { ProxyAttempt } from './proxy-server';
  * setup's (test files run in Vitest workers and reach it over HTTP: proxy-client.ts).
  */
 
-/** One request or tunnel the proxy saw. */
-export interface ProxyRecord extends ProxyAttempt {
+/** One request or tunnel the proxy saw, or one attempt CSP refused and reported (csp-reports.ts). */
+export interface ProxyRecord {
   /** Position in the proxy's whole log, from 0. */
   readonly seq: number;
   /** When the proxy saw it, ms since the epoch. */
   readonly time: number;
   /** The channel (listening port) it came in on: one per browser and one per app context. */
   readonly channel: string;
+  readonly kind: ProxyAttempt['kind'] | 'csp-report';
+  /** The HTTP method, 'CONNECT', or for a csp-report the directive that refused it. */
+  readonly method: string;
+  /** The absolute URL, host:port for a CONNECT, the refused URL (or 'eval', 'inline') for a csp-report. */
+  readonly url: string;
+  /** Lower-case host ('' when there is none) and port (0) of `url`. */
+  readonly host: string;
+  readonly port: number;
   /** True only for requests to the app's own server; everything else was refused. */
   readonly forwarded: boolean;
+  /** An attempt to reach a host other than the app's server, made or refused by CSP. */
+  readonly otherHost: boolean;
+  /** For a csp-report: the page or worker script that made the attempt. */
+  readonly detail?: string;
 }
 
 /** One channel's part of the log. */
@@ -50,12 +62,12 @@ export interface ProxyLogResponse {
   readonly records: ProxyRecord[];
 }
 
-/** Records that went (or tried to go) anywhere but the app's own server. */
+/** Records of attempts to reach anywhere but the app's own server. */
 export function otherHostRecords(records: readonly ProxyRecord[]): ProxyRecord[] {
-  return records.filter((r) => !r.forwarded);
+  return records.filter((r) => r.otherHost);
 }
 
 /** One line per record, for failure messages. */
 export function describeRecords(records: readonly ProxyRecord[]): string {
-  return records.map((r) => `  #${r.seq} [${r.channel}] ${r.kind} ${r.method} ${r.url}`).join('\n');
+  return records.map((r) => `  #${r.seq} [${r.channel}] ${r.kind} ${r.method} ${r.url}${r.detail ? ` (${r.detail})` : ''}`).join('\n');
 }

@@ -1,6 +1,7 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { withReportUri } from './csp-reports';
 
 /** A host and port a proxied request is for. */
 export interface ProxyTarget {
@@ -17,8 +18,18 @@ export interface ProxyAttempt extends ProxyTarget {
   readonly url: string;
 }
 
-/** Decides (and typically records) each attempt: true forwards it, false refuses it with a 403. */
-export type ProxyDecision = (attempt: ProxyAttempt) => boolean;
+/**
+ * What to do with an attempt: forward it, refuse it with a 403, or (for the CSP report path on
+ * the app's origin, see csp-reports.ts) read it as a CSP report and answer it here.
+ */
+export type ProxyVerdict = 'forward' | 'refuse' | 'csp-report';
+
+export interface ProxyHandlers {
+  /** Called for every request and tunnel before anything else happens; typically records it. */
+  decide(attempt: ProxyAttempt): ProxyVerdict;
+  /** The body of a request decided 'csp-report'. */
+  cspReport(body: string): void;
+}
 
 export interface RunningProxyServer {
   readonly port: number;
@@ -36,9 +47,10 @@ const FORBIDDEN = 'HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: cl
 /**
  * An HTTP proxy on 127.0.0.1 (node:http plus CONNECT and upgrade handling) that asks `decide`
  * about every request and tunnel before anything else happens, so no attempt can pass unseen.
- * Plain requests are forwarded and streamed back; tunnels are spliced; refusals are 403s.
+ * Plain requests are forwarded and streamed back (with a report-uri added to their CSP);
+ * tunnels are spliced; refusals are 403s.
  */
-export async function startProxyServer(decide: ProxyDecision): Promise<RunningProxyServer> {
+export async function startProxyServer(handlers: ProxyHandlers): Promise<RunningProxyServer> {
   const sockets = new Set<Duplex>();
   const track = (socket: Duplex): void => {
     sockets.add(socket);
@@ -50,9 +62,13 @@ export async function startProxyServer(decide: ProxyDecision): Promise<RunningPr
   const server = http.createServer((req, res) => {
     const url = req.url ?? '';
     const target = parseAbsolute(url);
-    const allowed = decide({ kind: 'http', method: req.method ?? 'GET', url, host: target?.host ?? '', port: target?.port ?? 0 });
-    if (!target || !allowed) return refuse(res);
-    forward(req, res, target);
+    const verdict = handlers.decide({ kind: 'http', method: req.method ?? 'GET', url, host: target?.host ?? '', port: target?.port ?? 0 });
+    if (verdict === 'refuse' || !target) return refuse(res);
+    if (verdict === 'forward') return forward(req, res, target);
+    readBody(req).then((body) => {
+      handlers.cspReport(body);
+      res.writeHead(204).end();
+    }, () => res.destroy());
   });
   server.on('connection', track);
   server.on('clientError', (_error, socket) => socket.destroy());
@@ -60,16 +76,16 @@ export async function startProxyServer(decide: ProxyDecision): Promise<RunningPr
   server.on('connect', (req: IncomingMessage, client: Duplex, head: Buffer) => {
     const authority = req.url ?? '';
     const target = parseAbsolute(`http://${authority}`);
-    const allowed = decide({ kind: 'connect', method: 'CONNECT', url: authority, host: target?.host ?? '', port: target?.port ?? 0 });
-    if (!target || !allowed) return void client.end(FORBIDDEN);
+    const verdict = handlers.decide({ kind: 'connect', method: 'CONNECT', url: authority, host: target?.host ?? '', port: target?.port ?? 0 });
+    if (verdict !== 'forward' || !target) return void client.end(FORBIDDEN);
     tunnel(client, target, 'HTTP/1.1 200 Connection Established\r\n\r\n', head, track);
   });
 
   server.on('upgrade', (req: IncomingMessage, client: Duplex, head: Buffer) => {
     const url = req.url ?? '';
     const target = parseAbsolute(url);
-    const allowed = decide({ kind: 'upgrade', method: req.method ?? 'GET', url, host: target?.host ?? '', port: target?.port ?? 0 });
-    if (!target || !allowed) return void client.end(FORBIDDEN);
+    const verdict = handlers.decide({ kind: 'upgrade', method: req.method ?? 'GET', url, host: target?.host ?? '', port: target?.port ?? 0 });
+    if (verdict !== 'forward' || !target) return void client.end(FORBIDDEN);
     tunnel(client, target, null, Buffer.concat([Buffer.from(requestHead(req, target.path)), head]), track);
   });
 
@@ -87,12 +103,12 @@ export async function startProxyServer(decide: ProxyDecision): Promise<RunningPr
   };
 }
 
-interface ParsedTarget extends ProxyTarget {
+export interface ParsedTarget extends ProxyTarget {
   readonly path: string;
 }
 
 /** `http://host:port/path` (what a browser sends a proxy) → host, port, path; null unless http(s)/ws(s). */
-function parseAbsolute(url: string): ParsedTarget | null {
+export function parseAbsolute(url: string): ParsedTarget | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -119,7 +135,10 @@ function forward(req: IncomingMessage, res: ServerResponse, target: ParsedTarget
   const upstream = http.request(
     { host: target.host, port: target.port, method: req.method, path: target.path, headers: endToEnd(req.headers) },
     (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEnd(answer.headers));
+      const headers = endToEnd(answer.headers);
+      const policy = headers['content-security-policy'];
+      if (typeof policy === 'string') headers['content-security-policy'] = withReportUri(policy);
+      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
       answer.pipe(res);
     },
   );
@@ -139,6 +158,15 @@ function tunnel(client: Duplex, target: ProxyTarget, reply: string | null, first
   });
   track(upstream);
   upstream.on('error', () => client.destroy());
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
 }
 
 function endToEnd(headers: IncomingHttpHeaders): IncomingHttpHeaders {
