@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { OpenedApp } from './support/app-page';
 import { waitForRecord } from './support/network-expectations';
+import { WEBRTC_PROBLEM } from './support/webrtc-guard';
 import { startE2eSession, type E2eSession } from './support/session';
 
 /**
@@ -114,6 +115,20 @@ describe('with the app\'s CSP in force, the harness notices an attempt to reach 
     // Playwright forwards no console message for a worker's refusal: the CSP report is what tells.
     await expectCspReports(app, mark, 'blob');
     await expect(app.expectNoOtherHostRequests(mark)).rejects.toThrow(/leak-fetch[\s\S]*leak-socket/);
+  });
+
+  it('when the page opens a WebRTC connection, which CSP does not govern: a problem in the page, and its TURN-over-TCP attempt in the proxy log', async () => {
+    const [mark, problemsBefore] = [await app.log.mark(), app.problems.length];
+    await app.page.evaluate(async () => {
+      const peer = new RTCPeerConnection({ iceServers: [{ urls: 'turn:example.com:3478?transport=tcp', username: 'u', credential: 'p' }] });
+      peer.createDataChannel('leak');
+      await peer.setLocalDescription(await peer.createOffer());
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      peer.close();
+    });
+    expect(app.problems.slice(problemsBefore).join('\n')).toContain(WEBRTC_PROBLEM);
+    await waitForRecord(app.log, mark, (r) => r.kind === 'connect' && r.url === 'example.com:3478');
+    await expect(app.expectNoOtherHostRequests(mark)).rejects.toThrow(/example\.com:3478/);
   });
 
   it('when the page navigates to another host, which CSP does not govern: the proxy records it', async () => {

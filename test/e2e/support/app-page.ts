@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, ConsoleMessage, Page } from 'playwright-core';
 import { expectNoOtherHostRequests } from './network-expectations';
 import type { ProxyControl, ProxyLog } from './proxy-log';
+import { guardWebRtc } from './webrtc-guard';
 
 /** A page showing the app, what it tried to reach, and what went wrong in it. */
 export interface OpenedApp {
@@ -34,6 +35,7 @@ export async function openApp(browser: Browser, proxy: ProxyControl, url: string
     // '<-loopback>': the app on 127.0.0.1 goes through the proxy too (Chromium bypasses loopback by default).
     proxy: { server: `http://127.0.0.1:${channel.port}`, bypass: '<-loopback>' },
   });
+  await guardWebRtc(context);
   const page = await context.newPage();
   const problems = watchProblems(page);
   const timeout = options.timeoutMs ?? 60_000;

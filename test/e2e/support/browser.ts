@@ -10,8 +10,7 @@ export function chromiumPath(): string {
  * Chromium's flags (STACK.md "Headless Chromium"), plus the proxy. `<-loopback>` removes
  * Chromium's built-in loopback bypass, so even requests to 127.0.0.1 (the app) go through the
  * proxy. The resolver rule makes every other host unresolvable: a second wall behind the proxy.
- * Forcing WebRTC onto proxied transports keeps UDP, which no HTTP proxy sees and CSP does not
- * govern, from leaving.
+ * (WebRTC's UDP passes neither: see webrtc-guard.ts.)
  */
 export function chromiumArgs(proxyPort: number): string[] {
   return [
@@ -26,7 +25,6 @@ export function chromiumArgs(proxyPort: number): string[] {
     '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
     `--proxy-server=http://127.0.0.1:${proxyPort}`,
     '--proxy-bypass-list=<-loopback>',
-    '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
   ];
 }
 
