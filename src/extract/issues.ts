@@ -12,6 +12,7 @@ export type IssueCode =
   | 'header-only'
   | 'binary-file'
   | 'too-large'
+  | 'out-of-memory'
   | 'unsupported-format'
   | 'mixed-encoding'
   | 'decoded-gb18030'
@@ -38,6 +39,7 @@ export type IssueCode =
   | 'id-scientific'
   | 'missing-required'
   | 'excel-error'
+  | 'formula-no-result'
   // rows skipped on purpose
   | 'total-row'
   // checks over the loaded table
