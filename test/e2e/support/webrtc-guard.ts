@@ -11,15 +11,18 @@ export const WEBRTC_PROBLEM = 'tierbook-e2e: RTCPeerConnection created';
  * (Workers have no RTCPeerConnection; frames are refused by the CSP's frame-src 'none'.)
  */
 export async function guardWebRtc(context: BrowserContext): Promise<void> {
-  await context.addInitScript((message: string) => {
-    const Original = globalThis.RTCPeerConnection;
-    if (!Original) return;
-    class Reported extends Original {
-      constructor(configuration?: RTCConfiguration) {
-        console.error(`${message}: ${JSON.stringify(configuration?.iceServers ?? [])}`);
-        super(configuration);
-      }
-    }
-    globalThis.RTCPeerConnection = Reported;
-  }, WEBRTC_PROBLEM);
+  // A string, not a function: tsx's esbuild would wrap a function's classes in its own __name
+  // helper, which does not exist in the page.
+  await context.addInitScript({
+    content: `(() => {
+      const Original = globalThis.RTCPeerConnection;
+      if (!Original) return;
+      globalThis.RTCPeerConnection = class extends Original {
+        constructor(configuration) {
+          console.error(${JSON.stringify(WEBRTC_PROBLEM)} + ': ' + JSON.stringify(configuration?.iceServers ?? []));
+          super(configuration);
+        }
+      };
+    })();`,
+  });
 }
