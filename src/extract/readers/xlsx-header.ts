@@ -78,7 +78,7 @@ function groupSpans(row: HeadRow, below: HeadRow | undefined): Array<[number, nu
 
 /**
  * `group` is a group-title row over `sub`: a group span whose every column has a sub-header, and
- * sub-headers outside the spans too (a merged title over the whole table is not a group).
+ * headers outside the spans in either row (a merged title over the whole table is not a group).
  */
 function isGroupOver(group: HeadRow | undefined, sub: HeadRow | undefined): boolean {
   if (!group || !sub || sub.row !== group.row + 1) return false;
@@ -87,9 +87,9 @@ function isGroupOver(group: HeadRow | undefined, sub: HeadRow | undefined): bool
     for (let col = from; col <= to; col++) if (!isLabel(sub.cells.get(col))) return false;
     return true;
   };
-  const outside = [...sub.cells.keys()].some(
-    (col) => isLabel(sub.cells.get(col)) && spans.every(([from, to]) => col < from || col > to),
-  );
+  const outsideSpans = (r: HeadRow) =>
+    [...r.cells].some(([col, cell]) => isLabel(cell) && !cell.master && spans.every(([from, to]) => col < from || col > to));
+  const outside = outsideSpans(group) || outsideSpans(sub);
   return outside && spans.some(([from, to]) => labelled(from, to));
 }
 

@@ -1,0 +1,100 @@
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stageJson } from '../../../src/extract/readers/json-reader';
+import type { WasmDatabase } from '../../../src/engine/wasm/wasm-database';
+import { startNodeWasmDatabase } from '../../support/wasm-node';
+import { loadFailure, sourceOf, stagedRows, stagingTables } from './support';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const source = (bytes: Uint8Array) => sourceOf('loans.json', 'json', bytes);
+
+describe('the JSON reader', () => {
+  let db: WasmDatabase;
+  const stage = (text: string | Uint8Array) => {
+    const bytes = typeof text === 'string' ? utf8(text) : text;
+    return stageJson(db, bytes, source(bytes), {});
+  };
+
+  beforeAll(async () => {
+    db = await startNodeWasmDatabase();
+  });
+  afterAll(async () => db?.close());
+
+  it('stages an array of records as text, columns the union of keys in first-seen order', async () => {
+    const staged = await stage(`[
+      {"客户号": "C001", "贷款余额": 1200.50, "逾期": false, "担保": {"方式": "抵押", "比例": [0.5, 0.25]}},
+      {"客户号": "C002", "到期日": "2024-03-05", "贷款余额": null, "借据号": 6222021234567890123},
+      {"贷款余额": "1,234.50", "客户号": ""}
+    ]`);
+    expect(staged.options).toEqual({ encoding: 'utf-8', shape: 'array' });
+    expect(staged.columns.map((c) => [c.header, c.type])).toEqual([
+      ['客户号', 'VARCHAR'], ['贷款余额', 'VARCHAR'], ['逾期', 'VARCHAR'], ['担保', 'VARCHAR'], ['到期日', 'VARCHAR'], ['借据号', 'VARCHAR'],
+    ]);
+    expect(await stagedRows(db, staged.table)).toEqual([
+      { __row: 1, 客户号: 'C001', 贷款余额: '1200.50', 逾期: 'false', 担保: '{"方式":"抵押","比例":[0.5,0.25]}', 到期日: null, 借据号: null },
+      { __row: 2, 客户号: 'C002', 贷款余额: null, 逾期: null, 担保: null, 到期日: '2024-03-05', 借据号: '6222021234567890123' },
+      { __row: 3, 客户号: '', 贷款余额: '1,234.50', 逾期: null, 担保: null, 到期日: null, 借据号: null },
+    ]);
+    expect(staged.issues).toEqual([]);
+  });
+
+  it('stages NDJSON with line numbers as rows; a bad line is a row issue and the rest loads', async () => {
+    const staged = await stage('\uFEFF{"id": "C1", "v": 1}\r\n\r\n{"id": "C2", "v": tru}\n[1, 2]\n{"id": "C3", "w": [1]}\n');
+    expect(staged.options).toEqual({ encoding: 'utf-8-bom', shape: 'ndjson' });
+    expect(await stagedRows(db, staged.table)).toEqual([
+      { __row: 1, id: 'C1', v: '1', w: null },
+      { __row: 5, id: 'C3', v: null, w: '[1]' },
+    ]);
+    expect(staged.issues).toEqual([
+      { code: 'parse-error', severity: 'error', file: 'loans.json', row: 3, value: '{"id": "C2", "v": tru}', detail: { line: 3, column: 19, expected: 'a value' } },
+      { code: 'parse-error', severity: 'error', file: 'loans.json', row: 4, value: '[1,2]', detail: { reason: 'not-a-record' } },
+    ]);
+  });
+
+  it('stages the array of records an object holds and names its key', async () => {
+    const staged = await stage('{"code": 0, "total": 2, "data": [{"a": "x"}, 7, {"a": "y"}], "more": [{"b": 1}]}');
+    expect(staged.options).toEqual({ encoding: 'utf-8', shape: 'object', recordsKey: 'data' });
+    expect(await stagedRows(db, staged.table)).toEqual([
+      { __row: 1, a: 'x' },
+      { __row: 3, a: 'y' },
+    ]);
+    expect(staged.issues.map((i) => [i.code, i.row, i.value])).toEqual([['parse-error', 2, '7']]);
+  });
+
+  it('stages a lone object as one record', async () => {
+    const staged = await stage('{"客户号": "C1", "名单": ["甲", "乙"]}');
+    expect(staged.options).toEqual({ encoding: 'utf-8', shape: 'single-record' });
+    expect(await stagedRows(db, staged.table)).toEqual([{ __row: 1, 客户号: 'C1', 名单: '["甲","乙"]' }]);
+  });
+
+  it('reads GB18030 JSON and says it did', async () => {
+    const staged = await stage(new Uint8Array(iconv.encode('[{"客户名称": "甲公司"}]', 'gb18030')));
+    expect(staged.options['encoding']).toBe('gb18030');
+    expect(staged.issues.map((i) => i.code)).toEqual(['decoded-gb18030']);
+    expect(await stagedRows(db, staged.table)).toEqual([{ __row: 1, 客户名称: '甲公司' }]);
+  });
+
+  it('names empty and repeated keys it had to rename', async () => {
+    const staged = await stage('[{"": 1, "column_1": 2}]');
+    expect(staged.columns.map((c) => [c.header, c.name])).toEqual([['', 'column_1'], ['column_1', 'column_1_2']]);
+    expect(staged.issues.map((i) => i.code)).toEqual(['empty-header', 'duplicate-header']);
+  });
+
+  it('refuses a broken file, naming the line and column where it stops being JSON', async () => {
+    const issue = await loadFailure(stage('[\n  {"a": 1},\n  {"a": 2,}\n]'), 'parse-error');
+    expect(issue).toEqual({ code: 'parse-error', severity: 'error', file: 'loans.json', row: 3, detail: { line: 3, column: 11, expected: 'a key in double quotes' } });
+    expect((await loadFailure(stage('{"a": 1'), 'parse-error')).detail).toEqual({ line: 1, column: 8, expected: "'}'" });
+    expect((await loadFailure(stage('[{"a": 1}] x'), 'parse-error')).detail).toEqual({ line: 1, column: 12, expected: 'the end of the file' });
+    expect((await loadFailure(stage('<html></html>'), 'parse-error')).detail).toEqual({ line: 1, column: 1, expected: 'a value' });
+  });
+
+  it('refuses JSON without records, leaving no staging table behind', async () => {
+    const before = await stagingTables(db);
+    expect((await loadFailure(stage('[]'), 'empty-file')).detail).toEqual({ reason: 'no-records' });
+    expect((await loadFailure(stage('[1, "a"]'), 'unsupported-format')).detail).toEqual({ reason: 'no-records' });
+    expect((await loadFailure(stage('"text"'), 'unsupported-format')).detail).toEqual({ reason: 'not-records' });
+    expect((await loadFailure(stage('{}'), 'empty-file')).detail).toEqual({ reason: 'no-fields' });
+    await loadFailure(stage(' \n '), 'empty-file');
+    expect(await stagingTables(db)).toEqual(before);
+  });
+});
