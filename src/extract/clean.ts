@@ -30,6 +30,7 @@ export interface CleanResult {
 }
 
 const DATE_TYPE = /^(DATE|TIMESTAMP)/;
+const NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/;
 
 /**
  * How one staged column is parsed: `text` normalises the raw value (SQL over the staged column),
@@ -45,6 +46,19 @@ export interface ParseSteps {
 export function parseSteps(mapping: ColumnMapping, column: StagedColumn, spec?: ColumnSpec): ParseSteps {
   const ref = quoteIdent(column.name);
   if (DATE_TYPE.test(column.type) && mapping.kind === 'date') return { text: `CAST(${ref} AS DATE)`, parse: (t) => parsedStruct(t) };
+  // typed numbers (Parquet) need no text rules when they are read as numbers: a number is a number
+  if (NUMERIC_TYPE.test(column.type)) {
+    const unit = mapping.kind === 'amount' ? mapping.unit : 1;
+    if (mapping.kind === 'amount' || mapping.kind === 'number' || mapping.kind === 'rate') {
+      return { text: `CAST(${ref} AS DOUBLE)`, parse: (t) => parsedStruct(unit === 1 ? t : `${t} * ${unit}`) };
+    }
+    if (mapping.kind === 'integer') {
+      return {
+        text: `CAST(${ref} AS DOUBLE)`,
+        parse: (t) => parsedStruct(`CASE WHEN ${t} = trunc(${t}) THEN TRY_CAST(${t} AS INTEGER) END`, `CASE WHEN ${t} <> trunc(${t}) OR TRY_CAST(${t} AS INTEGER) IS NULL AND ${t} IS NOT NULL THEN 'not-an-integer' END`),
+      };
+    }
+  }
   // typed values (Parquet) go through the same text rules: CAST keeps every digit DuckDB has
   const x = column.type === 'VARCHAR' ? ref : `CAST(${ref} AS VARCHAR)`;
   switch (mapping.kind) {

@@ -128,21 +128,54 @@ export function proposeMapping(
     const match = found.matches[i];
     if (!match) return plainColumn(column);
     targets.add(match.spec.name);
-    return {
-      source: column.name,
-      header: column.header,
-      target: match.spec.name,
-      canonical: true,
-      kind: match.spec.kind,
-      unit: match.spec.kind === 'amount' ? unitOf(column.header) : 1,
-      confidence: match.confidence,
-    };
+    return toCanonical(column, match);
   });
   // an unmatched column whose header equals a canonical name would collide: give it another name
   const withUniqueTargets = mapped.map((m) =>
     m.canonical || !(canonicalNames.has(m.target) || targets.has(m.target)) ? m : { ...m, target: uniqueName(m.target, new Set([...canonicalNames, ...targets])) },
   );
   return { table: found.table.name, name: uniqueName(found.table.name, takenNames), columns: withUniqueTargets };
+}
+
+/**
+ * Maps a file's columns onto a table the user chose (or to a plain table when `table` is null):
+ * the mapping step's table picker. Matching columns are named canonically, the rest kept.
+ */
+export function mapToTable(columns: readonly ProfiledColumn[], table: TableName | null, name: string): TableMapping {
+  if (!table) return { table: null, name, columns: columns.map(plainColumn) };
+  const spec = EXTRACT_TABLES.find((t) => t.name === table)!;
+  const matches = matchColumns(spec, columns.map((c) => c.header));
+  return {
+    table,
+    name,
+    columns: columns.map((column, i) => {
+      const match = matches[i];
+      if (!match) return plainColumn(column);
+      return toCanonical(column, match);
+    }),
+  };
+}
+
+function toCanonical(column: ProfiledColumn, match: Match): ColumnMapping {
+  return {
+    source: column.name,
+    header: column.header,
+    target: match.spec.name,
+    canonical: true,
+    kind: match.spec.kind,
+    unit: match.spec.kind === 'amount' ? unitOf(column.header) : 1,
+    confidence: match.confidence,
+  };
+}
+
+/** The required columns of `table` that a mapping does not provide. */
+export function missingRequired(mapping: TableMapping): string[] {
+  if (!mapping.table) return [];
+  const spec = EXTRACT_TABLES.find((t) => t.name === mapping.table)!;
+  const have = new Set(mapping.columns.filter((c) => c.canonical).map((c) => c.target));
+  const missing = spec.columns.filter((c) => c.required && !have.has(c.name)).map((c) => c.name);
+  for (const group of spec.requireOneOf ?? []) if (!group.some((c) => have.has(c))) missing.push(group.join(' / '));
+  return missing;
 }
 
 /** The canonical table names, for the mapping step's table picker. */

@@ -46,7 +46,7 @@ export function detectFormat(name: string, bytes: Uint8Array): SourceFormat {
 }
 
 /** The fingerprint of a file for the data manifest: name, size, SHA-256 and format. */
-export async function describeSource(name: string, bytes: Uint8Array): Promise<SourceInfo> {
+export async function describeSource(name: string, bytes: Uint8Array, sha256?: string): Promise<SourceInfo> {
   const format = detectFormat(name, bytes);
-  return { name, size: bytes.length, sha256: await sha256Hex(bytes), format };
+  return { name, size: bytes.length, sha256: sha256 ?? (await sha256Hex(bytes)), format };
 }

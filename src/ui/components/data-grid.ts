@@ -1,0 +1,165 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Table } from 'apache-arrow';
+import type { Locale } from '../i18n/locale';
+import { message } from '../i18n/messages';
+import { formatCell, isNumericType } from '../format';
+import type { RowSource } from '../row-source';
+import { theme } from '../theme';
+
+const ROW_HEIGHT = 28;
+const PAGE = 200;
+const OVERSCAN = 10;
+const MAX_CACHED_PAGES = 40;
+/** Browsers cap an element's height (~33M px in Chromium): past this, scrolling is scaled. */
+const MAX_SCROLL_PX = 15_000_000;
+
+function columnWidth(name: string, type: string): number {
+  const base = isNumericType(type) ? 120 : type === 'DATE' ? 110 : 150;
+  return Math.max(base, Math.min(260, name.length * 14 + 32));
+}
+
+/**
+ * A virtualised grid: only the rows in view are in the DOM, fetched a page at a time from a
+ * RowSource and read straight from Arrow vectors, so a million-row table scrolls smoothly.
+ */
+export class DataGrid extends LitElement {
+  static override properties = {
+    source: { attribute: false },
+    locale: {},
+    first: { state: true },
+    last: { state: true },
+    scrollTop: { state: true },
+  };
+  declare source: RowSource | null;
+  declare locale: Locale;
+  declare first: number;
+  declare last: number;
+  declare scrollTop: number;
+  private viewport = 600;
+  private pages = new Map<number, Table>();
+  private pending = new Set<number>();
+  private frame = 0;
+
+  constructor() {
+    super();
+    this.source = null;
+    this.locale = 'zh';
+    this.first = 0;
+    this.last = 40;
+    this.scrollTop = 0;
+  }
+
+  /** How many pixels of rows one pixel of scrollbar stands for (1 unless the table is huge). */
+  private ratio(): number {
+    const total = (this.source?.rowCount ?? 0) * ROW_HEIGHT;
+    if (total <= MAX_SCROLL_PX) return 1;
+    return (total - this.viewport) / (MAX_SCROLL_PX - this.viewport);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('source')) {
+      this.pages = new Map();
+      this.pending.clear();
+      this.first = 0;
+      this.last = 40;
+      this.scrollTop = 0;
+      const body = this.renderRoot.querySelector?.('.body');
+      if (body) body.scrollTop = 0;
+    }
+  }
+
+  protected override updated(): void {
+    this.ensurePages();
+  }
+
+  private onScroll(event: Event): void {
+    const el = event.currentTarget as HTMLElement;
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => {
+      this.viewport = el.clientHeight;
+      const top = el.scrollTop * this.ratio();
+      this.scrollTop = el.scrollTop;
+      this.first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+      this.last = Math.ceil((top + el.clientHeight) / ROW_HEIGHT) + OVERSCAN;
+    });
+  }
+
+  private ensurePages(): void {
+    const source = this.source;
+    if (!source) return;
+    const last = Math.min(this.last, source.rowCount - 1);
+    for (let page = Math.floor(this.first / PAGE); page * PAGE <= last; page++) {
+      if (this.pages.has(page) || this.pending.has(page)) continue;
+      this.pending.add(page);
+      source.rows(page * PAGE, PAGE).then(
+        (table) => {
+          if (this.source !== source) return;
+          this.pending.delete(page);
+          this.pages.set(page, table);
+          if (this.pages.size > MAX_CACHED_PAGES) this.pages.delete(this.pages.keys().next().value!);
+          this.requestUpdate();
+        },
+        () => this.pending.delete(page),
+      );
+    }
+  }
+
+  private cell(row: number, column: number): unknown {
+    const table = this.pages.get(Math.floor(row / PAGE));
+    return table?.getChildAt(column)?.get(row % PAGE);
+  }
+
+  override render() {
+    const source = this.source;
+    if (!source) return nothing;
+    const widths = source.columns.map((c) => columnWidth(c.name, c.type));
+    const template = `64px ${widths.map((w) => `${w}px`).join(' ')}`;
+    const total = widths.reduce((a, b) => a + b, 64);
+    const last = Math.min(this.last, source.rowCount - 1);
+    const rows = [];
+    const shift = this.scrollTop - this.scrollTop * this.ratio();
+    for (let r = this.first; r <= last; r++) {
+      const loaded = this.pages.has(Math.floor(r / PAGE));
+      rows.push(html`<div class="row" style=${styleMap({ top: `${r * ROW_HEIGHT + shift}px`, gridTemplateColumns: template, width: `${total}px` })}>
+        <span class="rn num">${r + 1}</span>
+        ${source.columns.map((c, i) => {
+          const value = loaded ? this.cell(r, i) : undefined;
+          const missing = loaded && (value === null || value === undefined);
+          return html`<span class=${isNumericType(c.type) ? 'num right' : ''} title=${loaded ? formatCell(value, c.type, this.locale) : ''}>${missing ? html`<i class="null">—</i>` : loaded ? formatCell(value, c.type, this.locale) : html`<i class="null">…</i>`}</span>`;
+        })}
+      </div>`);
+    }
+    return html`
+      <div class="body" @scroll=${this.onScroll}>
+        <div class="head" style=${styleMap({ gridTemplateColumns: template, width: `${total}px` })}>
+          <span class="rn">#</span>
+          ${source.columns.map((c) => html`<span class=${isNumericType(c.type) ? 'right' : ''} title="${c.name} · ${c.type}">${c.name}<small>${c.type}</small></span>`)}
+        </div>
+        <div class="spacer" style=${styleMap({ height: `${Math.min(source.rowCount * ROW_HEIGHT, MAX_SCROLL_PX)}px`, width: `${total}px` })}>${rows}</div>
+      </div>
+      <div class="foot muted">${message(this.locale, 'grid.rows', { rows: source.rowCount })}</div>
+    `;
+  }
+
+  static override styles = [
+    theme,
+    css`
+      :host { display: flex; flex-direction: column; min-height: 0; background: var(--tb-card); border: 1px solid var(--tb-line); border-radius: var(--tb-radius); overflow: hidden; }
+      .body { flex: 1; overflow: auto; position: relative; min-height: 120px; }
+      .head { position: sticky; top: 0; z-index: 1; display: grid; background: #f0f3f7; border-bottom: 1px solid var(--tb-line); font-weight: 600; }
+      .head span { padding: 6px 8px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; display: flex; flex-direction: column; }
+      .head span.right { align-items: flex-end; }
+      .head small { font-weight: 400; color: var(--tb-muted); font-size: 11px; }
+      .spacer { position: relative; }
+      .row { position: absolute; left: 0; display: grid; height: ${ROW_HEIGHT}px; border-bottom: 1px solid #eef1f5; }
+      .row:hover { background: #f7fafd; }
+      .row span { padding: 0 8px; line-height: ${ROW_HEIGHT}px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      .right { text-align: right; }
+      .rn { color: var(--tb-muted); text-align: right; background: #fafbfc; font-size: 12px; }
+      .null { color: #b8c1cc; font-style: normal; }
+      .foot { padding: 4px 10px; font-size: 12px; border-top: 1px solid var(--tb-line); background: #fafbfc; }
+    `,
+  ];
+}
+customElements.define('tb-data-grid', DataGrid);

@@ -1,0 +1,27 @@
+import type { Locale } from './i18n/locale';
+
+const NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL|REAL)/;
+
+/** True for DuckDB numeric type names: such columns are right-aligned. */
+export function isNumericType(type: string): boolean {
+  return NUMERIC_TYPE.test(type);
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale): Intl.NumberFormat {
+  let f = numberFormats.get(locale);
+  if (!f) numberFormats.set(locale, (f = new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 4 })));
+  return f;
+}
+
+/** A cell value as text: numbers grouped, dates as YYYY-MM-DD, missing as an empty string. */
+export function formatCell(value: unknown, type: string, locale: Locale): string {
+  if (value === null || value === undefined) return '';
+  if (type === 'DATE' && typeof value === 'number') return new Date(value).toISOString().slice(0, 10);
+  if (type.startsWith('TIMESTAMP') && typeof value === 'number') return new Date(value).toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '');
+  if (typeof value === 'number') return Number.isInteger(value) && /ID|CODE/i.test(type) ? String(value) : numberFormat(locale).format(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  return String(value);
+}

@@ -1,0 +1,39 @@
+import type { Table } from 'apache-arrow';
+import type { ColumnInfo, Database } from '../engine/database';
+import { quoteIdent } from '../engine/database';
+
+/** Rows a grid can show without holding them all: a column list, a count and pages on demand. */
+export interface RowSource {
+  readonly columns: readonly ColumnInfo[];
+  readonly rowCount: number;
+  /** rows [offset, offset + limit) as Arrow */
+  rows(offset: number, limit: number): Promise<Table>;
+}
+
+/** A table in DuckDB, read a page at a time with LIMIT/OFFSET. */
+export function tableRowSource(db: Database, table: string, columns: readonly ColumnInfo[], rowCount: number): RowSource {
+  return {
+    columns,
+    rowCount,
+    rows: (offset, limit) => db.query(`SELECT * FROM ${quoteIdent(table)} LIMIT ${Math.floor(limit)} OFFSET ${Math.floor(offset)}`),
+  };
+}
+
+/** The DuckDB type name of an Arrow field, close enough for formatting and alignment. */
+function typeName(type: { toString(): string; typeId?: number }): string {
+  const t = String(type);
+  if (/^Date/.test(t)) return 'DATE';
+  if (/^Timestamp/.test(t)) return 'TIMESTAMP';
+  if (/^(Float|Int|Uint|Decimal)/.test(t)) return 'DOUBLE';
+  if (t === 'Bool') return 'BOOLEAN';
+  return 'VARCHAR';
+}
+
+/** An Arrow result already in memory (a SQL box result): pages are slices, no copying. */
+export function arrowRowSource(table: Table): RowSource {
+  return {
+    columns: table.schema.fields.map((f) => ({ name: f.name, type: typeName(f.type) })),
+    rowCount: table.numRows,
+    rows: async (offset, limit) => table.slice(offset, offset + limit),
+  };
+}
