@@ -1,15 +1,25 @@
-import { makeVector, RecordBatch, Schema, Struct, Table, tableToIPC, makeData, type Vector } from 'apache-arrow';
-import type { Database } from '../../engine/database';
+import { makeData, makeVector, RecordBatch, Schema, Struct, Table, tableToIPC, type Vector } from 'apache-arrow';
+import { quoteIdent, type Database } from '../../engine/database';
+import type { LoadIssue } from '../issues';
 import type { ReaderContext, SourceInfo, StagedColumn, StagedSource } from '../staging';
 import { nextStagingName, ROW_COLUMN, uniqueColumnNames } from '../staging';
 import { planColumn } from './arrow-column-plan';
 import { throwIfAborted } from './cooperative';
 import { joinForeignColumns } from './foreign-columns';
 import { IssueCollector } from './issue-collector';
-import { loadError, sourceIssue } from './load-failure';
+import { errorMessage, loadError, sourceIssue } from './load-failure';
 import { parquetModule } from './parquet-module';
 import { readParquetColumns, type ParquetColumn } from './parquet-read';
 import { hasParquetMagic } from './sniff';
+
+/** A column on its way to the staging table, under its staging name. */
+interface Prepared {
+  readonly name: string;
+  /** the column's name in the file */
+  readonly header: string;
+  readonly vector?: Vector;
+  readonly ipc?: Uint8Array;
+}
 
 /**
  * Reads a Parquet file into a staging table, keeping the file's column types (the one format that
@@ -36,51 +46,82 @@ export async function stageParquet(
   throwIfAborted(ctx.signal);
 
   const issues = new IssueCollector();
+  const prepared = prepareColumns(source, columns, issues, ctx);
+  throwIfAborted(ctx.signal);
+  const table = nextStagingName();
+  const foreign = new Map(prepared.flatMap((c) => (c.ipc ? [[c.name, c.ipc] as const] : [])));
+  const main = foreign.size > 0 ? `${table}_main` : table;
+  const decoded = await insertDecoded(db, main, prepared.filter((c) => c.vector), rows, source, issues);
+  if (foreign.size > 0) {
+    const order = prepared.filter((c) => c.ipc || decoded.includes(c)).map((c) => c.name);
+    const refused = await joinForeignColumns(db, table, main, order, foreign, rows);
+    for (const [name, reason] of refused) {
+      const header = prepared.find((c) => c.name === name)!.header;
+      issues.add(sourceIssue(source, 'unsupported-column-type', 'error', { column: header, detail: { reason } }));
+    }
+  }
+  const staged = await stagedColumns(db, table, prepared);
+  return { source, table, columns: staged, rows, options: {}, issues: issues.list() };
+}
+
+/** Converts or leaves out each decoded column as its plan says, reporting each change. */
+function prepareColumns(source: SourceInfo, columns: readonly ParquetColumn[], issues: IssueCollector, ctx: ReaderContext): Prepared[] {
   const names = uniqueColumnNames(columns.map((c) => c.name));
-  const decoded: Array<{ name: string; vector: Vector }> = [];
-  const foreign = new Map<string, Uint8Array>();
-  const kept: ParquetColumn[] = [];
+  const prepared: Prepared[] = [];
   columns.forEach((column, i) => {
-    const name = names[i]!;
     ctx.onProgress?.({ phase: 'parsing', done: i, total: columns.length });
+    const base = { name: names[i]!, header: column.name };
     if (!('vector' in column)) {
-      foreign.set(name, column.ipc);
-      kept.push(column);
+      prepared.push({ ...base, ipc: column.ipc });
       return;
     }
     const plan = planColumn(column.vector);
     const from = String(column.vector.type);
     if (plan.action === 'drop') {
       issues.add(sourceIssue(source, 'unsupported-column-type', 'error', { column: column.name, detail: { type: from, reason: plan.reason } }));
-      return;
-    }
-    let vector = column.vector;
-    if (plan.action === 'convert') {
-      vector = makeVector(column.vector.data.map(plan.convert));
-      issues.add(sourceIssue(source, 'converted-column-type', 'warning', {
-        column: column.name,
-        detail: { from, to: plan.to, ...plan.detail },
-      }));
-    }
-    decoded.push({ name, vector });
-    kept.push(column);
+    } else if (plan.action === 'convert') {
+      prepared.push({ ...base, vector: makeVector(column.vector.data.map(plan.convert)) });
+      issues.add(sourceIssue(source, 'converted-column-type', 'warning', { column: column.name, detail: { from, to: plan.to, ...plan.detail } }));
+    } else prepared.push({ ...base, vector: column.vector });
   });
-  if (kept.length === 0) throw loadError(source, 'unsupported-column-type', { detail: { columns: columns.length } });
-  throwIfAborted(ctx.signal);
+  if (prepared.length === 0) throw loadError(source, 'unsupported-column-type', { detail: { columns: columns.length } });
+  return prepared;
+}
 
-  const table = nextStagingName();
-  const order = kept.map((c) => names[columns.indexOf(c)]!);
-  const main = foreign.size > 0 ? `${table}_main` : table;
-  await db.insertArrow(main, stagingIpc(decoded, rows));
-  if (foreign.size > 0) {
-    const refused = await joinForeignColumns(db, table, main, order, foreign, rows);
-    for (const [name, reason] of refused) {
-      const column = columns[names.indexOf(name)]!;
-      issues.add(sourceIssue(source, 'unsupported-column-type', 'error', { column: column.name, detail: { reason } }));
+/**
+ * Inserts `__row` and the decoded columns. Should DuckDB refuse a type the plan let through, each
+ * column is tried alone and the ones refused are left out with an issue, rather than failing the
+ * whole file. Returns the columns inserted.
+ */
+async function insertDecoded(
+  db: Database,
+  name: string,
+  columns: readonly Prepared[],
+  rows: number,
+  source: SourceInfo,
+  issues: { add(issue: LoadIssue): void },
+): Promise<Prepared[]> {
+  try {
+    await db.insertArrow(name, stagingIpc(columns, rows));
+    return [...columns];
+  } catch (error) {
+    const accepted: Prepared[] = [];
+    for (const column of columns) {
+      try {
+        await db.insertArrow(`${name}_probe`, stagingIpc([{ ...column, vector: column.vector!.slice(0, 1) }], Math.min(rows, 1)));
+        accepted.push(column);
+      } catch (refusal) {
+        issues.add(sourceIssue(source, 'unsupported-column-type', 'error', {
+          column: column.header,
+          detail: { type: String(column.vector!.type), reason: errorMessage(refusal) },
+        }));
+      }
     }
+    await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(`${name}_probe`)}`);
+    if (accepted.length === columns.length) throw loadError(source, 'unreadable', { detail: { message: errorMessage(error) } });
+    await db.insertArrow(name, stagingIpc(accepted, rows));
+    return accepted;
   }
-  const staged = await stagedColumns(db, table, names, columns);
-  return { source, table, columns: staged, rows, options: {}, issues: issues.list() };
 }
 
 /**
@@ -88,9 +129,9 @@ export async function stageParquet(
  * lines up their chunks (a header such as "2024" would otherwise be moved first as an integer
  * key), then get their staging names.
  */
-function stagingIpc(columns: ReadonlyArray<{ name: string; vector: Vector }>, rows: number): Uint8Array {
+function stagingIpc(columns: readonly Prepared[], rows: number): Uint8Array {
   const byKey: Record<string, Vector> = { c0: makeVector(Int32Array.from({ length: rows }, (_, i) => i + 1)) };
-  columns.forEach((c, i) => (byKey[`c${i + 1}`] = c.vector));
+  columns.forEach((c, i) => (byKey[`c${i + 1}`] = c.vector!));
   const aligned = new Table(byKey);
   const fields = aligned.schema.fields.map((f, i) => f.clone({ name: i === 0 ? ROW_COLUMN : columns[i - 1]!.name, nullable: i !== 0 }));
   const schema = new Schema(fields);
@@ -101,12 +142,7 @@ function stagingIpc(columns: ReadonlyArray<{ name: string; vector: Vector }>, ro
 }
 
 /** The staged columns with the DuckDB type each one got. */
-async function stagedColumns(
-  db: Database,
-  table: string,
-  names: readonly string[],
-  columns: readonly ParquetColumn[],
-): Promise<StagedColumn[]> {
+async function stagedColumns(db: Database, table: string, prepared: readonly Prepared[]): Promise<StagedColumn[]> {
   const info = await db.query(
     `SELECT column_name AS c, data_type AS t FROM duckdb_columns()
      WHERE table_name = ? AND schema_name = 'main' AND column_name <> ? ORDER BY column_index`,
@@ -115,8 +151,7 @@ async function stagedColumns(
   const out: StagedColumn[] = [];
   for (let i = 0; i < info.numRows; i++) {
     const name = String(info.getChild('c')!.get(i));
-    out.push({ header: columns[names.indexOf(name)]?.name ?? name, name, type: String(info.getChild('t')!.get(i)) });
+    out.push({ header: prepared.find((c) => c.name === name)?.header ?? name, name, type: String(info.getChild('t')!.get(i)) });
   }
   return out;
 }
-

@@ -7,11 +7,12 @@ import {
   Struct,
   Table,
   Utf8,
+  tableFromIPC,
   vectorFromArray,
   type Vector,
 } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isCancellation } from '../../../src/engine/database';
+import { isCancellation, type Database } from '../../../src/engine/database';
 import type { WasmDatabase } from '../../../src/engine/wasm/wasm-database';
 import { stageParquet } from '../../../src/extract/readers/parquet-reader';
 import type { LoadProgress } from '../../../src/extract/staging';
@@ -129,6 +130,25 @@ describe('the Parquet reader', () => {
     );
     expect([check.getChild('n')!.get(0), check.getChild('mismatched')!.get(0), check.getChild('last')!.get(0)]).toEqual([n, 0, n]);
     expect(progress[0]).toEqual({ phase: 'reading', done: 0, total: bytes.length });
+  });
+
+  it('leaves out, by name, a column DuckDB refuses although the plan let it through', async () => {
+    const refusing: Database = Object.create(db, {
+      insertArrow: {
+        value: async (name: string, ipc: Uint8Array) => {
+          if (tableFromIPC(ipc).schema.fields.some((f) => f.name === '拒绝')) throw new Error('Not implemented: refused');
+          return db.insertArrow(name, ipc);
+        },
+      },
+    }) as Database;
+    const bytes = await writeParquetTable({ 客户号: vectorFromArray(['C1', 'C2'], new Utf8()), 拒绝: vectorFromArray([1, 2], new Float64()) });
+    const staged = await stageParquet(refusing, bytes, source(bytes), {});
+    expect(staged.columns.map((c) => c.name)).toEqual(['客户号']);
+    expect(await stagedRows(db, staged.table)).toEqual([{ __row: 1, 客户号: 'C1' }, { __row: 2, 客户号: 'C2' }]);
+    expect(staged.issues).toEqual([
+      { code: 'unsupported-column-type', severity: 'error', file: '贷款.parquet', column: '拒绝', detail: { type: 'Float64', reason: 'Not implemented: refused' } },
+    ]);
+    expect((await stagingTables(db)).filter((t) => t.startsWith(`${staged.table}_`))).toEqual([]);
   });
 
   it('stops when aborted and leaves no staging table', async () => {
