@@ -53,7 +53,8 @@ export async function stageJson(
     throw loadError(source, 'parse-error', { row: line, detail: { line, column, expected: error.expected } });
   }
   if (records.size === 0) {
-    throw loadError(source, issues.list().length > 0 ? 'unsupported-format' : 'empty-file', { detail: { reason: 'no-records' } });
+    const rejected = issues.list().some((i) => i.code === 'parse-error');
+    throw loadError(source, rejected ? 'unsupported-format' : 'empty-file', { detail: { reason: 'no-records' } });
   }
   const table = records.toTextTable();
   if (table.columns.length === 0) throw loadError(source, 'empty-file', { detail: { reason: 'no-fields' } });

@@ -4,7 +4,7 @@ import { CHUNK_ROWS, pause } from './cooperative';
 import type { IssueCollector } from './issue-collector';
 import { sourceIssue } from './load-failure';
 import { jsonValueText, type RecordColumns } from './json-columns';
-import { JsonScanner, JsonSyntaxError, lineAndColumn, type JsonObject, type JsonValue } from './json-scanner';
+import { JsonScanner, JsonSyntaxError, type JsonObject, type JsonValue } from './json-scanner';
 
 /** Where the reading of one shape reports to. */
 export interface ShapeTarget {
@@ -44,7 +44,7 @@ export async function readRecordArray(scanner: JsonScanner, target: ShapeTarget)
 }
 
 /** The record on one NDJSON line, or the offset (within the line) where it stops being JSON. */
-export function parseLine(line: string): { value: JsonValue } | { error: JsonSyntaxError } {
+function parseLine(line: string): { value: JsonValue } | { error: JsonSyntaxError } {
   const scanner = new JsonScanner(line);
   try {
     const value = scanner.value();
@@ -119,7 +119,3 @@ export async function addRecords(values: readonly JsonValue[], target: ShapeTarg
   }
 }
 
-/** Line and column of a syntax error, for the LoadError of a broken file. */
-export function errorPosition(text: string, error: JsonSyntaxError): { line: number; column: number } {
-  return lineAndColumn(text, error.offset);
-}

@@ -51,6 +51,15 @@ describe('the JSON reader', () => {
     ]);
   });
 
+  it('lists the first thousand bad lines one by one and counts the rest', async () => {
+    const lines = ['{"id": 1}', ...Array.from({ length: 1500 }, (_, i) => `bad ${i}`), '{"id": 2}'];
+    const staged = await stage(lines.join('\n'));
+    expect(staged.rows).toBe(2);
+    expect(staged.issues).toHaveLength(1001);
+    expect(staged.issues[999]).toMatchObject({ code: 'parse-error', row: 1001, value: 'bad 999' });
+    expect(staged.issues[1000]).toEqual({ code: 'parse-error', severity: 'error', file: 'loans.json', detail: { unlisted: 500 } });
+  });
+
   it('stages the array of records an object holds and names its key', async () => {
     const staged = await stage('{"code": 0, "total": 2, "data": [{"a": "x"}, 7, {"a": "y"}], "more": [{"b": 1}]}');
     expect(staged.options).toEqual({ encoding: 'utf-8', shape: 'object', recordsKey: 'data' });
