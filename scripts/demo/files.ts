@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
 import type { Database } from '../../src/engine/database';
 import { quoteIdent, quoteLiteral } from '../../src/engine/database';
-import { EXTRACT_TABLES } from '../../src/extract/schema';
+import { EXTRACT_TABLES, type ColumnKind } from '../../src/extract/schema';
 import type { DemoTableName } from '../../src/demo/tables';
 import type { LoadedTable } from './load';
 import { excelRowProblem, writeXlsx } from './xlsx';
@@ -34,6 +34,11 @@ async function selectList(db: Database, table: string, headers: readonly string[
   const names = Array.from({ length: described.numRows }, (_, i) => String(described.getChild('column_name')!.get(i)));
   if (names.length !== headers.length) throw new Error(`${table}: ${names.length} columns but ${headers.length} headers`);
   return names.map((name, i) => `${quoteIdent(name)} AS ${quoteIdent(headers[i]!)}`).join(', ');
+}
+
+/** Column kinds of an extract table, in order; none for `_truth`. */
+function kindsOf(table: DemoTableName): (ColumnKind | null)[] {
+  return EXTRACT_TABLES.find((t) => t.name === table)?.columns.map((c) => c.kind) ?? [];
 }
 
 /** The Chinese table name for a sheet; `_truth` keeps its own. */
@@ -76,7 +81,7 @@ export async function writeTables(
         break;
       }
       case 'xlsx':
-        await writeXlsx(db, table.name, headers, sheetNameOf(table.name), path, options.stamp);
+        await writeXlsx(db, table.name, headers, kindsOf(table.name), sheetNameOf(table.name), path, options.stamp);
         break;
     }
     written.push({ table: table.name, file, path, rows: table.rows, bytes: (await stat(path)).size });

@@ -4,7 +4,7 @@ import { SIZES } from './vocabulary';
 import { companyName, creditCode, customerId } from './identity';
 import { defaultProbability, drawLatents, MODEL, troubledProbability, type Latents } from './model';
 import type { DemoContext } from './context';
-import type { Rng } from './random';
+import { logistic, type Rng } from './random';
 import { addMonths } from './dates';
 import { numberColumn, stringColumn } from './sinks';
 import type { ColumnarTable } from './columns';
@@ -64,7 +64,7 @@ export class CustomerSink {
     const district = rng.pick(city.districts);
     const latents = drawLatents(rng, industry, province);
 
-    const revenue = hundreds(Math.exp(Math.log(3e7) + industry.revenue + 1.3 * latents.size + 0.3 * rng.normal()));
+    const revenue = hundreds(Math.exp(Math.log(3e7) + industry.revenue + 1.1 * latents.size + 0.3 * rng.normal()));
     const employees = Math.max(3, Math.round(revenue / (industry.productivity * Math.exp(0.4 * rng.normal()))));
     const assets = hundreds(revenue * Math.exp(-0.2 + 0.5 * rng.normal()));
     const size = sizeOf(employees, revenue);
@@ -112,5 +112,6 @@ export function lateDays(rng: Rng, profile: Profile): number {
     const mean = MODEL.lateDays.mean * Math.exp(MODEL.lateDays.risk * profile.latents.risk);
     return Math.min(180, 1 + Math.floor(rng.exponential(mean)));
   }
-  return rng.bernoulli(MODEL.lateShare.clean) ? rng.int(1, 8) : 0;
+  const late = logistic(MODEL.cleanLate.intercept + MODEL.cleanLate.risk * profile.latents.risk);
+  return rng.bernoulli(late) ? rng.int(1, 11) : 0;
 }

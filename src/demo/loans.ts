@@ -83,7 +83,7 @@ export class LoanSink {
       const base = amountScale * product.scale * Math.exp(MODEL.loanAmount.noise * rng.normal());
       const recency = Math.pow(rng.next(), Math.exp(MODEL.chainRecency * l.growth));
       const dom = rng.int(1, 29);
-      const endsAt = rng.bernoulli(logistic(-1.6 - 0.5 * l.need + 0.3 * l.risk))
+      const endsAt = rng.bernoulli(logistic(-2.0 - 0.5 * l.need + 0.3 * l.risk))
         ? windowStart + rng.next() * (ctx.asOf - windowStart)
         : Infinity;
       let offsets: number[];

@@ -41,22 +41,24 @@ export const MODEL = {
   troubled: { intercept: -2.6, risk: 1.1 },
   defaulted: { intercept: -1.4, risk: 0.7 },
   /** share of a troubled customer's installments paid late, and of a clean one's */
-  lateShare: { troubled: 0.3, clean: 0.004 },
+  lateShare: { troubled: 0.3 },
+  /** a clean customer's installment is a few days late with probability logistic(a + b·R) */
+  cleanLate: { intercept: -5.6, risk: 0.9 },
   /** mean days late of a troubled customer's late installment, × e^{0.3R} */
   lateDays: { mean: 20, risk: 0.3 },
   utilisation: { intercept: -0.3, need: 0.9, risk: 0.3, noise: 0.4 },
   ownChains: { extraMean: 0.12, need: 0.5 },
-  otherLoans: { mean: 0.75, diversity: 0.55 },
-  loanAmount: { revenueShare: 0.12, need: 0.6, noise: 0.25, growthPerYear: 0.25 },
+  otherLoans: { mean: 0.7, diversity: 0.8 },
+  loanAmount: { revenueShare: 0.12, need: 1.0, noise: 0.25, growthPerYear: 0.25 },
   chainRecency: 0.7,
   campaign: {
     pushRate: 0.4,
-    intercept: -3.55,
-    need: 0.9,
-    risk: -0.7,
-    diversity: 0.5,
-    growth: 0.6,
-    noise: 0.5,
+    intercept: -4.0,
+    need: 1.0,
+    risk: -0.6,
+    diversity: 0.7,
+    growth: 0.7,
+    noise: 0.4,
   },
 } as const;
 

@@ -14,7 +14,11 @@ export function numberColumn(table: ColumnarTable, name: string): NumberColumn {
   return column;
 }
 
-/** Rounds to the fen (0.01 yuan), the precision of every amount in the extract. */
+/**
+ * Rounds to the fen (0.01 yuan), the precision of every amount in the extract. Sums of fen
+ * amounts leave float dust (1e-9 below zero); `+ 0` turns the -0 that rounds from it into 0,
+ * which CSV would otherwise show as "-0.0".
+ */
 export function fen(x: number): number {
-  return Math.round(x * 100) / 100;
+  return Math.round(x * 100) / 100 + 0;
 }

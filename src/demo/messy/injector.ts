@@ -92,8 +92,8 @@ export class MessyInjector {
         let text = i === 0 ? TOTAL_LABEL : '';
         if (cents !== undefined) text = wan.has(column.name) ? inWan(cents / 100) : (cents / 100).toFixed(2);
         values[column.name] = text;
-        (out.columns[i] as StringColumn).push(text);
       });
+      pushTexts(out, spec.columns.map((c) => values[c.name]!));
       const row = this.takeRow(spec.name);
       rows.push({ table: spec.name, row, problem: 'total-row', values });
       tables.set(spec.name, out);
@@ -140,7 +140,7 @@ export class MessyInjector {
         else if (wholeColumn[c] === 'date-compact' && typeof value === 'number') texts[c] = compactDate(value);
         else texts[c] = clean;
       });
-      texts.forEach((text, c) => (out.columns[c] as StringColumn).push(text));
+      pushTexts(out, texts);
       if (name === 'customers' && !codeBroken) this.maybeDuplicate(spec, out, texts, tableIndex, row, rows);
     }
     return out;
@@ -152,6 +152,7 @@ export class MessyInjector {
   ): { rule: CellRule; text: string } | null {
     for (let k = 0; k < rules.length; k++) {
       const rule = rules[k]!;
+      if (rule.onlyEmpty && value !== null) continue;
       if (this.unit(table, row, column, k) >= rule.rate) continue;
       const pick = this.unit(table, row, column, 100 + k);
       const text = messyText(rule, value, clean, pick);
@@ -172,10 +173,8 @@ export class MessyInjector {
     copy[idIndex] = `9${texts[idIndex]!.slice(1)}`;
     copy[nameIndex] = bracketed ? flipBrackets(name) : name;
     const values: Record<string, string> = {};
-    spec.columns.forEach((c, i) => {
-      values[c.name] = copy[i]!;
-      (out.columns[i] as StringColumn).push(copy[i]!);
-    });
+    spec.columns.forEach((c, i) => (values[c.name] = copy[i]!));
+    pushTexts(out, copy);
     const at = this.takeRow(spec.name);
     rows.push({
       table: spec.name, row: at, problem: 'duplicate-customer', duplicateOf: row, values,
@@ -209,6 +208,15 @@ function messyText(rule: CellRule, value: number | string | null, clean: string,
 
 function specOf(table: TableName): TableSpec {
   return EXTRACT_TABLES.find((t) => t.name === table)!;
+}
+
+/** Appends a row of texts; an empty text is a null, so that CSV shows a blank, not "". */
+function pushTexts(out: ColumnarTable, texts: readonly string[]): void {
+  texts.forEach((text, c) => {
+    const column = out.columns[c] as StringColumn;
+    if (text === '') column.pushNull();
+    else column.push(text);
+  });
 }
 
 /** Empty text columns for every column of a table. */

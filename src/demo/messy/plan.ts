@@ -24,6 +24,8 @@ export interface CellRule {
   readonly column: string;
   readonly problem: CellProblem;
   readonly rate: number;
+  /** only cells that are empty in the clean data (an unpaid installment's 实还日期 written as 无) */
+  readonly onlyEmpty?: boolean;
 }
 
 export type ColumnProblem =
@@ -44,7 +46,8 @@ export interface TablePlan {
   readonly totals: readonly string[];
 }
 
-const rule = (column: string, problem: CellProblem, rate: number): CellRule => ({ column, problem, rate });
+const rule = (column: string, problem: CellProblem, rate: number, onlyEmpty = false): CellRule =>
+  ({ column, problem, rate, onlyEmpty });
 
 export const MESSY_PLAN: Record<TableName, TablePlan> = {
   customers: {
@@ -78,14 +81,14 @@ export const MESSY_PLAN: Record<TableName, TablePlan> = {
   repayments: {
     cells: [
       rule('loan_id', 'excel-mangled-id', 0.001), rule('due_date', 'date-format', 0.05), rule('paid_date', 'date-format', 0.05),
-      rule('paid_date', 'missing', 0.3), rule('due_amount', 'thousands', 0.05), rule('paid_amount', 'thousands', 0.05),
+      rule('paid_date', 'missing', 0.3, true), rule('due_amount', 'thousands', 0.05), rule('paid_amount', 'thousands', 0.05),
       rule('overdue_days', 'missing', 0.01),
     ],
     columns: [],
     totals: ['due_amount', 'paid_amount'],
   },
   balances: {
-    cells: [rule('balance', 'thousands', 0.05), rule('balance', 'missing', 0.01)],
+    cells: [rule('loan_id', 'missing', 0.05, true), rule('balance', 'thousands', 0.05), rule('balance', 'missing', 0.01)],
     columns: [{ column: 'snapshot', problem: 'date-compact' }],
     totals: [],
   },
