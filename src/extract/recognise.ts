@@ -51,11 +51,18 @@ function matchColumns(table: TableSpec, headers: readonly string[]): (Match | nu
   return result;
 }
 
+/**
+ * A file is an extract table when it has the table's required columns and they are not a lone
+ * coincidence: two columns or more match, or at least half the file's columns do (a file of
+ * scores with a 客户号 column is a plain table, not a customer table).
+ */
 function satisfiesRequirements(table: TableSpec, matches: readonly (Match | null)[]): boolean {
-  const present = new Set(matches.filter((m): m is Match => m !== null).map((m) => m.spec.name));
+  const matched = matches.filter((m): m is Match => m !== null);
+  const present = new Set(matched.map((m) => m.spec.name));
   const required = table.columns.filter((c) => c.required).every((c) => present.has(c.name));
   const oneOf = (table.requireOneOf ?? []).every((group) => group.some((c) => present.has(c)));
-  return required && oneOf;
+  const enough = matched.length >= 2 || matched.length * 2 >= matches.length;
+  return required && oneOf && enough;
 }
 
 /** How well a file's headers fit a table: matched columns, a little less for unmatched ones. */

@@ -125,6 +125,14 @@ export class AppShell extends LitElement {
     if (files.length) this.store.addFiles(files);
   }
 
+  /** Loads the confirmed file, then shows its table's quality report. */
+  private async onConfirm(detail: { jobId: number; mapping: TableMapping; policy: InvalidRowPolicy }): Promise<void> {
+    const table = await this.store.confirm(detail.jobId, detail.mapping, detail.policy);
+    if (!table) return;
+    this.selected = table;
+    this.tab = 'quality';
+  }
+
   private header() {
     const engine = this.store.engine;
     const status =
@@ -135,7 +143,7 @@ export class AppShell extends LitElement {
         <div><strong>Tierbook</strong><span>${this.t('app.tagline')}</span></div>
       </div>
       <span class="engine ${engine.status}" data-testid="engine-status">${status}</span>
-      <span class="local">🔒 ${this.t('app.local')}</span>
+      <span class="local"><svg viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7zm2 0h4V5a2 2 0 1 0-4 0z"/></svg>${this.t('app.local')}</span>
       <label class="open">
         <input type="file" multiple accept=${ACCEPT} @change=${this.pick} data-testid="file-input" />
         <span>${this.t('files.open')}</span>
@@ -162,7 +170,7 @@ export class AppShell extends LitElement {
     return html`<main>
       ${this.banner()}
       <nav role="tablist">
-        ${tabs.map((tab) => html`<button role="tab" aria-selected=${this.tab === tab} class=${this.tab === tab ? 'active' : ''} @click=${() => (this.tab = tab)}>${this.t(`tab.${tab}`)}</button>`)}
+        ${tabs.map((tab) => html`<button role="tab" data-tab=${tab} aria-selected=${this.tab === tab} class=${this.tab === tab ? 'active' : ''} @click=${() => (this.tab = tab)}>${this.t(`tab.${tab}`)}</button>`)}
         ${this.selected && this.tab !== 'sql' ? html`<span class="current">${this.selected}</span>` : null}
       </nav>
       <section class="panel">
@@ -205,11 +213,7 @@ export class AppShell extends LitElement {
         .locale=${this.locale}
         .existing=${new Set(this.store.tables.map((t) => t.name))}
         .queue=${{ index: job ? queued.indexOf(job) + 1 : 1, count: queued.length }}
-        @confirm-mapping=${(e: CustomEvent<{ jobId: number; mapping: TableMapping; policy: InvalidRowPolicy }>) => {
-          this.selected = e.detail.mapping.name;
-          this.tab = 'quality';
-          void this.store.confirm(e.detail.jobId, e.detail.mapping, e.detail.policy);
-        }}
+        @confirm-mapping=${(e: CustomEvent<{ jobId: number; mapping: TableMapping; policy: InvalidRowPolicy }>) => void this.onConfirm(e.detail)}
         @reread=${(e: CustomEvent<{ jobId: number; request: ReadRequest }>) => void this.store.reread(e.detail.jobId, e.detail.request)}
       ></tb-mapping-dialog>
       <tb-load-progress .jobs=${this.store.jobs} .locale=${this.locale} @cancel-job=${(e: CustomEvent<number>) => void this.store.cancel(e.detail)}></tb-load-progress>
@@ -230,7 +234,8 @@ export class AppShell extends LitElement {
       .brand span { font-size: 12px; color: #b9c7d8; }
       .engine { font-size: 12px; padding: 2px 8px; border-radius: 10px; background: rgba(255, 255, 255, 0.12); }
       .engine.failed { background: var(--tb-red); }
-      .local { font-size: 12px; color: #b9c7d8; }
+      .local { font-size: 12px; color: #b9c7d8; display: inline-flex; align-items: center; gap: 5px; }
+      .local svg { width: 12px; height: 12px; }
       .open input { display: none; }
       .open span { display: inline-block; background: var(--tb-gold); color: var(--tb-navy); font-weight: 600; padding: 6px 14px; border-radius: 6px; cursor: pointer; }
       .lang { background: transparent; color: #fff; border-color: rgba(255, 255, 255, 0.35); }

@@ -14,9 +14,18 @@ const MAX_CACHED_PAGES = 40;
 /** Browsers cap an element's height (~33M px in Chromium): past this, scrolling is scaled. */
 const MAX_SCROLL_PX = 15_000_000;
 
-function columnWidth(name: string, type: string): number {
-  const base = isNumericType(type) ? 120 : type === 'DATE' ? 110 : 150;
-  return Math.max(base, Math.min(260, name.length * 14 + 32));
+/** Approximate rendered width of text: CJK characters are about twice as wide as Latin ones. */
+function textWidth(text: string): number {
+  let units = 0;
+  for (const ch of text) units += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return units * 7.5;
+}
+
+/** A column's width from its header and the widest value of the first page, within bounds. */
+function columnWidth(name: string, type: string, values: readonly string[]): number {
+  const widest = Math.max(textWidth(name) + 8, ...values.map(textWidth));
+  const min = isNumericType(type) ? 90 : type === 'DATE' ? 100 : 80;
+  return Math.round(Math.max(min, Math.min(320, widest + 24)));
 }
 
 /**
@@ -38,6 +47,7 @@ export class DataGrid extends LitElement {
   declare scrollTop: number;
   private viewport = 600;
   private pages = new Map<number, Table>();
+  private widths: number[] | null = null;
   private pending = new Set<number>();
   private frame = 0;
 
@@ -60,6 +70,7 @@ export class DataGrid extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('source')) {
       this.pages = new Map();
+      this.widths = null;
       this.pending.clear();
       this.first = 0;
       this.last = 40;
@@ -105,6 +116,20 @@ export class DataGrid extends LitElement {
     }
   }
 
+  /** Widths measured once on the first page, so columns do not jump while scrolling. */
+  private columnWidths(source: RowSource): number[] {
+    if (this.widths) return this.widths;
+    const first = this.pages.get(0);
+    const sample = (i: number) => {
+      if (!first) return [];
+      const vector = first.getChildAt(i);
+      return Array.from({ length: Math.min(first.numRows, 100) }, (_v, r) => formatCell(vector?.get(r), source.columns[i]!.type, this.locale));
+    };
+    const widths = source.columns.map((c, i) => columnWidth(c.name, c.type, sample(i)));
+    if (first || source.rowCount === 0) this.widths = widths;
+    return widths;
+  }
+
   private cell(row: number, column: number): unknown {
     const table = this.pages.get(Math.floor(row / PAGE));
     return table?.getChildAt(column)?.get(row % PAGE);
@@ -113,7 +138,7 @@ export class DataGrid extends LitElement {
   override render() {
     const source = this.source;
     if (!source) return nothing;
-    const widths = source.columns.map((c) => columnWidth(c.name, c.type));
+    const widths = this.columnWidths(source);
     const template = `64px ${widths.map((w) => `${w}px`).join(' ')}`;
     const total = widths.reduce((a, b) => a + b, 64);
     const last = Math.min(this.last, source.rowCount - 1);

@@ -30,7 +30,7 @@ export class LoadProgressPanel extends LitElement {
       return html`<div class="job" data-job=${job.id}>
         <span class="name">${job.fileName}</span>
         <span class="phase muted">${phase}${fraction !== null ? ` ${Math.round(fraction * 100)}%` : '…'}</span>
-        <progress max="1" .value=${fraction ?? undefined}></progress>
+        ${fraction !== null ? html`<progress max="1" .value=${fraction}></progress>` : html`<progress></progress>`}
         <button @click=${() => this.cancel(job.id)}>${message(this.locale, 'progress.cancel')}</button>
       </div>`;
     });

@@ -151,7 +151,7 @@ export class MappingDialog extends LitElement {
     const table = this.mapping!.table;
     const taken = new Set(this.mapping!.columns.filter((m, i) => m.canonical && i !== index).map((m) => m.target));
     const choices = table ? tableSpec(table).columns.filter((s) => !taken.has(s.name)) : [];
-    return html`<tr>
+    return html`<tr data-source=${c.source} data-target=${c.target} data-kind=${c.kind} data-unit=${c.unit}>
       <td><strong>${c.header || c.source}</strong></td>
       <td class="samples">${(this.samples[index] ?? []).map((s) => html`<span>${s}</span>`)}</td>
       <td>
@@ -181,7 +181,7 @@ export class MappingDialog extends LitElement {
     const m = this.mapping;
     if (!job?.staged || !m) return null;
     const missing = missingRequired(m);
-    return html`<dialog aria-labelledby="mapping-title" @cancel=${(e: Event) => e.preventDefault()}>
+    return html`<dialog aria-labelledby="mapping-title" data-testid="mapping-dialog" data-table=${m.table ?? ''} @cancel=${(e: Event) => e.preventDefault()}>
       <header>
         <h2 id="mapping-title">${this.t('mapping.title', { file: job.fileName })}</h2>
         ${this.queue.count > 1 ? html`<span class="muted">${this.t('mapping.queue', this.queue)}</span>` : null}
@@ -195,7 +195,7 @@ export class MappingDialog extends LitElement {
           </select>
         </label>
         <label>${this.t('mapping.name')}
-          <input type="text" .value=${m.name} @input=${(e: Event) => (this.mapping = { ...m, name: (e.target as HTMLInputElement).value.trim() })} />
+          <input type="text" data-testid="mapping-name" .value=${m.name} @input=${(e: Event) => (this.mapping = { ...m, name: (e.target as HTMLInputElement).value.trim() })} />
         </label>
         ${this.existing.has(m.name) ? html`<span class="badge warn">${this.t('mapping.exists')}</span>` : null}
       </div>
@@ -211,8 +211,8 @@ export class MappingDialog extends LitElement {
         ${(['reject-row', 'keep-row-blank-cell'] as const).map((p) => html`<label><input type="radio" name="policy" .checked=${this.policy === p} @change=${() => (this.policy = p)} /> ${this.t(`mapping.policy.${p}`)}</label>`)}
       </fieldset>
       <footer>
-        <button @click=${this.skip}>${this.t('mapping.skip')}</button>
-        <button class="primary" ?disabled=${missing.length > 0 || m.name === ''} @click=${this.confirm}>${this.t('mapping.load')}</button>
+        <button data-testid="mapping-skip" @click=${this.skip}>${this.t('mapping.skip')}</button>
+        <button class="primary" data-testid="mapping-load" ?disabled=${missing.length > 0 || m.name === ''} @click=${this.confirm}>${this.t('mapping.load')}</button>
       </footer>
     </dialog>`;
   }

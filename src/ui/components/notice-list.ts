@@ -23,7 +23,7 @@ export class NoticeList extends LitElement {
 
   override render() {
     return this.notices.map(
-      (n) => html`<div class="notice ${n.kind}" role=${n.kind === 'error' ? 'alert' : 'status'}>
+      (n) => html`<div class="notice ${n.kind}" role=${n.kind === 'error' ? 'alert' : 'status'} data-testid="notice" data-kind=${n.kind} data-code=${n.issue?.code ?? ''}>
         <div>
           <strong>${message(this.locale, n.key, n.params)}</strong>
           ${n.issue ? html`<p>${issueText(this.locale, n.issue.code, n.issue.detail)}</p><p class="muted small">${issuePlace(this.locale, n.issue)}</p>` : null}

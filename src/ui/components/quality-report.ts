@@ -36,12 +36,12 @@ export class QualityReportView extends LitElement {
   }
 
   private card(label: MessageKey, value: number, tone = '') {
-    return html`<div class="card ${tone}"><span class="muted">${this.t(label)}</span><strong class="num">${value.toLocaleString()}</strong></div>`;
+    return html`<div class="card ${tone}" data-testid=${label}><span class="muted">${this.t(label)}</span><strong class="num">${value.toLocaleString()}</strong></div>`;
   }
 
   private issueRows(issues: readonly LoadIssue[]) {
     return issues.map(
-      (i) => html`<tr class=${i.severity}>
+      (i) => html`<tr class=${i.severity} data-code=${i.code} data-row=${i.row ?? ''} data-column=${i.column ?? ''}>
         <td class="num">${i.row ?? ''}</td>
         <td>${i.column ?? ''}</td>
         <td class="value">${i.value ?? ''}</td>

@@ -134,7 +134,8 @@ export class WorkspaceStore extends EventTarget {
       this.changed();
       job.staged = await stageFile(db, job.fileName, bytes, {
         request: job.request,
-        takenNames: new Set(this.tables.map((t) => t.name)),
+        // the user's own data replaces a demo table of the same name
+        takenNames: new Set(this.tables.map((t) => t.name).filter((n) => !this.demoTables.has(n))),
         memory: this.memory,
         sha256,
         signal,
@@ -167,10 +168,10 @@ export class WorkspaceStore extends EventTarget {
     await this.stageJob(job);
   }
 
-  /** The user confirmed a mapping: clean the file into its table and keep the report. */
-  async confirm(jobId: number, mapping: TableMapping, policy: InvalidRowPolicy): Promise<void> {
+  /** The user confirmed a mapping: clean the file into its table and keep the report. Returns the table's name. */
+  async confirm(jobId: number, mapping: TableMapping, policy: InvalidRowPolicy): Promise<string | null> {
     const job = this.jobs.find((j) => j.id === jobId);
-    if (!job?.staged || !this.db) return;
+    if (!job?.staged || !this.db) return null;
     job.state = 'loading';
     this.changed();
     try {
@@ -183,11 +184,13 @@ export class WorkspaceStore extends EventTarget {
       this.reports.set(report.table, report);
       this.demoTables.delete(report.table);
       job.state = 'done';
-      this.notify('success', 'notice.loaded', { file: job.fileName, table: report.table, loaded: report.rowsLoaded, rejected: report.rowsRejected });
       await this.refreshTables();
+      this.notify('success', 'notice.loaded', { file: job.fileName, table: report.table, loaded: report.rowsLoaded, rejected: report.rowsRejected });
+      return report.table;
     } catch (error) {
       this.fail(job, error);
       this.changed();
+      return null;
     }
   }
 

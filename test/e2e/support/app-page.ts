@@ -21,6 +21,8 @@ export interface OpenAppOptions {
   readonly context?: Omit<BrowserContextOptions, 'proxy'>;
   /** How long the app may take to become ready (DuckDB-WASM starts in ~3-4 s cold). */
   readonly timeoutMs?: number;
+  /** A query string for the start page, e.g. `?maxFileMB=1`. */
+  readonly query?: string;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function openApp(browser: Browser, proxy: ProxyControl, url: string
   const problems = watchProblems(page);
   const timeout = options.timeoutMs ?? 60_000;
   try {
-    await page.goto(url, { timeout });
+    await page.goto(url + (options.query ?? ''), { timeout });
     await page.waitForSelector('html[data-state="ready"]', { state: 'attached', timeout });
   } catch (error) {
     await context.close();

@@ -22,6 +22,9 @@ export function chromiumArgs(proxyPort: number): string[] {
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
+    // Chromium's own form-field predictions (content-autofill.googleapis.com) fire when a page has
+    // inputs; they come from the browser, not the app, and would be attributed to the page's context.
+    '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate',
     '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
     `--proxy-server=http://127.0.0.1:${proxyPort}`,
     '--proxy-bypass-list=<-loopback>',
