@@ -1,11 +1,12 @@
 import type { Database } from '../../engine/database';
 import type { ReaderContext, ReadOptions, SourceInfo, StagedSource } from '../staging';
 import { nextStagingName } from '../staging';
-import { throwIfAborted } from './cooperative';
+import type { LoadError } from '../issues';
+import { pause, throwIfAborted } from './cooperative';
 import { IssueCollector } from './issue-collector';
 import { RecordColumns } from './json-columns';
-import { JsonScanner, JsonSyntaxError, lineAndColumn, type JsonValue } from './json-scanner';
-import { addRecords, looksLikeNdjson, readNdjson, readRecordArray, recordsKey, type ShapeTarget } from './json-shapes';
+import { isJsonObject, JsonSyntaxError, lineAndColumn, parseJson, type JsonValue } from './json-parse';
+import { addRecords, looksLikeNdjson, readNdjson, recordsKey, type ShapeTarget } from './json-shapes';
 import { loadError } from './load-failure';
 import { looksBinary } from './sniff';
 import { toUtf8 } from './text-decode';
@@ -18,7 +19,11 @@ type JsonShape = 'array' | 'ndjson' | 'object' | 'single-record';
  * Reads a JSON extract into a staging table of text columns. Accepted: an array of records, one
  * record per line (NDJSON; row = line number), an object holding an array of records (the first
  * such key; named in the options), or a single record. Values become text (see jsonValueText);
- * the columns are the union of the records' keys in first-seen order.
+ * the columns are the union of the records' keys in first-seen order (integer-like keys first:
+ * see json-parse.ts).
+ *
+ * The file is parsed by lossless-json in one synchronous step (it has no incremental API), so
+ * progress and an abort are honoured before that step and between chunks of records after it.
  */
 export async function stageJson(
   db: Database,
@@ -42,15 +47,16 @@ export async function stageJson(
     records,
     issues,
     signal: ctx.signal,
-    onProgress: (done) => ctx.onProgress?.({ phase: 'parsing', done, total: text.length }),
+    onProgress: (done, total) => ctx.onProgress?.({ phase: 'parsing', done, total }),
   };
   const options: Record<string, string> = { encoding: decoded.encoding };
+  target.onProgress(0, text.length);
+  await pause(ctx.signal); // let the page show the phase before the parse holds the thread
   try {
     options['shape'] = await readShape(text, target, options);
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
-    const { line, column } = lineAndColumn(text, error.offset);
-    throw loadError(source, 'parse-error', { row: line, detail: { line, column, expected: error.expected } });
+    throw syntaxFailure(source, text, error);
   }
   if (records.size === 0) {
     const rejected = issues.list().some((i) => i.code === 'parse-error');
@@ -73,37 +79,40 @@ export async function stageJson(
   };
 }
 
-/** Recognises the layout from the first character and reads the records; returns the shape. */
+/**
+ * Parses the whole text and reads its records; returns the shape. A text that is not one JSON
+ * value but whose first line is an object on its own is read as NDJSON, line by line.
+ */
 async function readShape(text: string, target: ShapeTarget, options: Record<string, string>): Promise<JsonShape> {
-  const scanner = new JsonScanner(text);
-  const first = scanner.peek();
-  if (first === 0x5b) {
-    await readRecordArray(scanner, target);
-    expectEnd(scanner);
-    return 'array';
-  }
   let whole: JsonValue;
   try {
-    whole = scanner.value();
-    expectEnd(scanner);
+    whole = parseJson(text);
   } catch (error) {
-    if (first === 0x7b && error instanceof JsonSyntaxError && looksLikeNdjson(text)) {
+    if (error instanceof JsonSyntaxError && /^[ \t\r\n]*\{/.test(text) && looksLikeNdjson(text)) {
       await readNdjson(text, target);
       return 'ndjson';
     }
     throw error;
   }
-  if (!(whole instanceof Map)) throw loadError(target.source, 'unsupported-format', { detail: { reason: 'not-records' } });
+  throwIfAborted(target.signal);
+  if (Array.isArray(whole)) {
+    await addRecords(whole, target);
+    return 'array';
+  }
+  if (!isJsonObject(whole)) throw loadError(target.source, 'unsupported-format', { detail: { reason: 'not-records' } });
   const key = recordsKey(whole);
   if (key === undefined) {
     target.records.add(1, whole);
     return 'single-record';
   }
   options['recordsKey'] = key;
-  await addRecords(whole.get(key) as JsonValue[], target);
+  await addRecords(whole[key] as JsonValue[], target);
   return 'object';
 }
 
-function expectEnd(scanner: JsonScanner): void {
-  if (scanner.peek() !== -1) throw new JsonSyntaxError(scanner.pos, 'the end of the file');
+/** The file is not JSON: say where it stops being JSON (line and column) when the parser knows. */
+function syntaxFailure(source: SourceInfo, text: string, error: JsonSyntaxError): LoadError {
+  if (error.offset === undefined) return loadError(source, 'parse-error', { detail: { message: error.message } });
+  const { line, column } = lineAndColumn(text, error.offset);
+  return loadError(source, 'parse-error', { row: line, detail: { line, column, message: error.message } });
 }

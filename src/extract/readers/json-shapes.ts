@@ -4,7 +4,7 @@ import { CHUNK_ROWS, pause } from './cooperative';
 import type { IssueCollector } from './issue-collector';
 import { sourceIssue } from './load-failure';
 import { jsonValueText, type RecordColumns } from './json-columns';
-import { JsonScanner, JsonSyntaxError, type JsonObject, type JsonValue } from './json-scanner';
+import { isJsonObject, JsonSyntaxError, parseJson, type JsonObject, type JsonValue } from './json-parse';
 
 /** Where the reading of one shape reports to. */
 export interface ShapeTarget {
@@ -12,11 +12,7 @@ export interface ShapeTarget {
   readonly records: RecordColumns;
   readonly issues: IssueCollector;
   readonly signal: AbortSignal | undefined;
-  readonly onProgress: (done: number) => void;
-}
-
-function isRecord(value: JsonValue): value is JsonObject {
-  return value instanceof Map;
+  readonly onProgress: (done: number, total: number) => void;
 }
 
 function notARecord(target: ShapeTarget, row: number, value: JsonValue): void {
@@ -25,35 +21,27 @@ function notARecord(target: ShapeTarget, row: number, value: JsonValue): void {
 }
 
 /**
- * Reads the elements of the array whose '[' is next in `scanner`, one record per element (row =
- * element number), pausing between chunks. A syntax error propagates: the file is broken.
+ * Adds the elements of a parsed array as records (row = element number), pausing between chunks
+ * so the page stays responsive and an abort is honoured.
  */
-export async function readRecordArray(scanner: JsonScanner, target: ShapeTarget): Promise<void> {
-  scanner.expect('[');
-  let row = 0;
-  for (let first = true; scanner.nextElement(first); first = false) {
-    row += 1;
-    const value = scanner.value();
-    if (isRecord(value)) target.records.add(row, value);
-    else notARecord(target, row, value);
-    if (row % CHUNK_ROWS === 0) {
-      target.onProgress(scanner.pos);
+export async function addRecords(values: readonly JsonValue[], target: ShapeTarget): Promise<void> {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (isJsonObject(value)) target.records.add(i + 1, value);
+    else notARecord(target, i + 1, value);
+    if ((i + 1) % CHUNK_ROWS === 0) {
+      target.onProgress(i + 1, values.length);
       await pause(target.signal);
     }
   }
 }
 
-/** The record on one NDJSON line, or the offset (within the line) where it stops being JSON. */
-function parseLine(line: string): { value: JsonValue } | { error: JsonSyntaxError } {
-  const scanner = new JsonScanner(line);
-  try {
-    const value = scanner.value();
-    if (scanner.peek() !== -1) throw new JsonSyntaxError(scanner.pos, 'the end of the line');
-    return { value };
-  } catch (error) {
-    if (error instanceof JsonSyntaxError) return { error };
-    throw error;
-  }
+/** One NDJSON line that is not JSON (or too deep to stage) as a row issue naming where it stops. */
+function badLine(target: ShapeTarget, line: number, raw: string, error: JsonSyntaxError): void {
+  const detail: Record<string, string | number> = { line };
+  if (error.offset !== undefined) detail['column'] = error.offset + 1;
+  detail['message'] = error.message;
+  target.issues.add(sourceIssue(target.source, 'parse-error', 'error', { row: line, value: clip(raw), detail }));
 }
 
 /**
@@ -69,18 +57,17 @@ export async function readNdjson(text: string, target: ShapeTarget): Promise<voi
     const raw = text.slice(start, end).replace(/\r$/, '');
     start = end + 1;
     if (raw.trim() !== '') {
-      const parsed = parseLine(raw);
-      if ('error' in parsed) {
-        target.issues.add(sourceIssue(target.source, 'parse-error', 'error', {
-          row: line,
-          value: clip(raw),
-          detail: { line, column: parsed.error.offset + 1, expected: parsed.error.expected },
-        }));
-      } else if (isRecord(parsed.value)) target.records.add(line, parsed.value);
-      else notARecord(target, line, parsed.value);
+      try {
+        const value = parseJson(raw);
+        if (isJsonObject(value)) target.records.add(line, value);
+        else notARecord(target, line, value);
+      } catch (error) {
+        if (!(error instanceof JsonSyntaxError)) throw error;
+        badLine(target, line, raw, error);
+      }
     }
     if (line % CHUNK_ROWS === 0) {
-      target.onProgress(start);
+      target.onProgress(start, text.length);
       await pause(target.signal);
     }
   }
@@ -93,8 +80,12 @@ export function looksLikeNdjson(text: string): boolean {
     const end = lf < 0 ? text.length : lf;
     const raw = text.slice(start, end);
     if (raw.trim() !== '') {
-      const parsed = parseLine(raw);
-      return 'value' in parsed && isRecord(parsed.value);
+      try {
+        return isJsonObject(parseJson(raw));
+      } catch (error) {
+        if (error instanceof JsonSyntaxError) return false;
+        throw error;
+      }
     }
     start = end + 1;
   }
@@ -103,19 +94,8 @@ export function looksLikeNdjson(text: string): boolean {
 
 /** The first key of `object` holding an array with at least one record, if any. */
 export function recordsKey(object: JsonObject): string | undefined {
-  for (const [key, value] of object) {
-    if (Array.isArray(value) && value.some(isRecord)) return key;
+  for (const [key, value] of Object.entries(object)) {
+    if (Array.isArray(value) && value.some(isJsonObject)) return key;
   }
   return undefined;
 }
-
-/** Adds the elements of an array already parsed (the one under `recordsKey`) as records. */
-export async function addRecords(values: readonly JsonValue[], target: ShapeTarget): Promise<void> {
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]!;
-    if (isRecord(value)) target.records.add(i + 1, value);
-    else notARecord(target, i + 1, value);
-    if ((i + 1) % CHUNK_ROWS === 0) await pause(target.signal);
-  }
-}
-

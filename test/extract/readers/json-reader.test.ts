@@ -1,6 +1,8 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isCancellation } from '../../../src/engine/database';
 import { stageJson } from '../../../src/extract/readers/json-reader';
+import type { LoadProgress } from '../../../src/extract/staging';
 import type { WasmDatabase } from '../../../src/engine/wasm/wasm-database';
 import { startNodeWasmDatabase } from '../../support/wasm-node';
 import { loadFailure, sourceOf, stagedRows, stagingTables } from './support';
@@ -38,6 +40,12 @@ describe('the JSON reader', () => {
     expect(staged.issues).toEqual([]);
   });
 
+  it('orders integer-like keys first, ascending, as lossless-json and JSON.parse build objects', async () => {
+    const staged = await stage('[{"客户号": "C1", "202402": 5, "202401": 4, "a": 1, "a": 2}]');
+    expect(staged.columns.map((c) => c.header)).toEqual(['202401', '202402', '客户号', 'a']);
+    expect(await stagedRows(db, staged.table)).toEqual([{ __row: 1, 202401: '4', 202402: '5', 客户号: 'C1', a: '2' }]);
+  });
+
   it('stages NDJSON with line numbers as rows; a bad line is a row issue and the rest loads', async () => {
     const staged = await stage('\uFEFF{"id": "C1", "v": 1}\r\n\r\n{"id": "C2", "v": tru}\n[1, 2]\n{"id": "C3", "w": [1]}\n');
     expect(staged.options).toEqual({ encoding: 'utf-8-bom', shape: 'ndjson' });
@@ -46,7 +54,7 @@ describe('the JSON reader', () => {
       { __row: 5, id: 'C3', v: null, w: '[1]' },
     ]);
     expect(staged.issues).toEqual([
-      { code: 'parse-error', severity: 'error', file: 'loans.json', row: 3, value: '{"id": "C2", "v": tru}', detail: { line: 3, column: 19, expected: 'a value' } },
+      { code: 'parse-error', severity: 'error', file: 'loans.json', row: 3, value: '{"id": "C2", "v": tru}', detail: { line: 3, column: 19, message: "Object value expected after ':'" } },
       { code: 'parse-error', severity: 'error', file: 'loans.json', row: 4, value: '[1,2]', detail: { reason: 'not-a-record' } },
     ]);
   });
@@ -91,10 +99,41 @@ describe('the JSON reader', () => {
 
   it('refuses a broken file, naming the line and column where it stops being JSON', async () => {
     const issue = await loadFailure(stage('[\n  {"a": 1},\n  {"a": 2,}\n]'), 'parse-error');
-    expect(issue).toEqual({ code: 'parse-error', severity: 'error', file: 'loans.json', row: 3, detail: { line: 3, column: 11, expected: 'a key in double quotes' } });
-    expect((await loadFailure(stage('{"a": 1'), 'parse-error')).detail).toEqual({ line: 1, column: 8, expected: "'}'" });
-    expect((await loadFailure(stage('[{"a": 1}] x'), 'parse-error')).detail).toEqual({ line: 1, column: 12, expected: 'the end of the file' });
-    expect((await loadFailure(stage('<html></html>'), 'parse-error')).detail).toEqual({ line: 1, column: 1, expected: 'a value' });
+    expect(issue).toEqual({ code: 'parse-error', severity: 'error', file: 'loans.json', row: 3, detail: { line: 3, column: 11, message: "Quoted object key expected but got '}'" } });
+    expect((await loadFailure(stage('{"a": 1'), 'parse-error')).detail).toEqual({ line: 1, column: 8, message: "Quoted object key or end of object '}' expected but reached end of input" });
+    expect((await loadFailure(stage('[{"a": 1}] x'), 'parse-error')).detail).toEqual({ line: 1, column: 12, message: "Expected end of input but got 'x'" });
+    expect((await loadFailure(stage('<html></html>'), 'parse-error')).detail).toEqual({ line: 1, column: 1, message: "JSON value expected but got '<'" });
+  });
+
+  it('refuses nesting too deep to parse: the whole file, or only its line in NDJSON', async () => {
+    const deep = '{"a": ' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
+    expect(await loadFailure(stage(`[${deep}]`), 'parse-error')).toEqual({ code: 'parse-error', severity: 'error', file: 'loans.json', detail: { message: 'Nested too deeply to read' } });
+    const staged = await stage(`{"a": 1}\n${deep}\n{"a": 3}`);
+    expect(await stagedRows(db, staged.table)).toEqual([{ __row: 1, a: '1' }, { __row: 3, a: '3' }]);
+    expect(staged.issues.map((i) => [i.row, i.detail])).toEqual([[2, { line: 2, message: 'Nested too deeply to read' }]]);
+  });
+
+  it('reports progress by records and stops when aborted, leaving no staging table behind', async () => {
+    const text = JSON.stringify(Array.from({ length: 5000 }, (_, i) => ({ id: `C${i}` })));
+    const progress: LoadProgress[] = [];
+    const staged = await stageJson(db, utf8(text), source(utf8(text)), { onProgress: (p) => progress.push(p) });
+    expect(staged.rows).toBe(5000);
+    expect(progress.filter((p) => p.phase === 'parsing')).toEqual([
+      { phase: 'parsing', done: 0, total: text.length },
+      { phase: 'parsing', done: 2000, total: 5000 },
+      { phase: 'parsing', done: 4000, total: 5000 },
+    ]);
+
+    const before = await stagingTables(db);
+    for (const abortAt of [0, 2000]) {
+      const controller = new AbortController();
+      const aborted = stageJson(db, utf8(text), source(utf8(text)), {
+        signal: controller.signal,
+        onProgress: (p) => p.phase === 'parsing' && p.done === abortAt && controller.abort(),
+      });
+      expect(isCancellation(await aborted.catch((e: unknown) => e))).toBe(true);
+    }
+    expect(await stagingTables(db)).toEqual(before);
   });
 
   it('refuses JSON without records, leaving no staging table behind', async () => {
