@@ -5,7 +5,7 @@ import { headersOf } from '../../src/extract/schema';
 import type { DemoOptions } from '../../src/demo/context';
 import { isoDate } from '../../src/demo/dates';
 import { MessyInjector } from '../../src/demo/messy/injector';
-import { TRUTH_COLUMNS, TRUTH_TABLE, type DemoTableName } from '../../src/demo/tables';
+import { EXTRACT_TABLE_NAMES, TRUTH_COLUMNS, TRUTH_TABLE, type DemoTableName } from '../../src/demo/tables';
 import { writeTables, type OutputFormat, type WrittenFile } from './files';
 import { loadDemo, type LoadedTable } from './load';
 import { ReportWriter } from './report-writer';
@@ -19,6 +19,8 @@ export interface GenerateOptions extends DemoOptions {
   batchCustomers?: number;
   /** DuckDB threads; all cores by default */
   threads?: number;
+  /** generate in a worker thread while loading (the CLI does; tests run in one thread) */
+  worker?: boolean;
   log?: (line: string) => void;
 }
 
@@ -53,11 +55,12 @@ export async function generateExtract(options: GenerateOptions): Promise<Generat
     const report = reportPath
       ? new ReportWriter(reportPath, {
           seed: options.seed, customers: options.customers, asOf: isoDate(options.asOf), format: options.format, headers: options.headers,
-        })
+        }, EXTRACT_TABLE_NAMES)
       : null;
     const tables = await loadDemo(db, options, {
       batchCustomers: options.batchCustomers,
-      messy,
+      messy: options.messy ? options.headers : undefined,
+      worker: options.worker,
       onInjections: (cells, rows) => report?.add(cells, rows),
       onProgress: (done) => log(`generated ${done.toLocaleString('en-US')} / ${options.customers.toLocaleString('en-US')} customers`),
     });

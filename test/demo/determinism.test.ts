@@ -45,6 +45,12 @@ describe('the generator', () => {
     expect(b).toEqual(a);
   });
 
+  it('writes the same files when generating in a worker thread', async () => {
+    const a = await generateTo({ customers: 400, messy: true });
+    const b = await generateTo({ customers: 400, messy: true, worker: true, batchCustomers: 150 });
+    expect(b).toEqual(a);
+  });
+
   it('writes different files for a different seed', async () => {
     const a = await generateTo({ customers: 300 });
     const b = await generateTo({ customers: 300, seed: 43 });
