@@ -1,6 +1,18 @@
 import type { ColumnInfo, Database, TableInfo } from './database';
 import { quoteIdent } from './database';
 
+/** The columns of one table or view of the main schema, in order. */
+export async function describeTable(db: Database, name: string): Promise<ColumnInfo[]> {
+  const info = await db.query(
+    `SELECT column_name AS c, data_type AS t FROM duckdb_columns()
+     WHERE table_name = ? AND schema_name = 'main' AND database_name = current_database() ORDER BY column_index`,
+    [name],
+  );
+  const c = info.getChild('c')!;
+  const t = info.getChild('t')!;
+  return Array.from({ length: info.numRows }, (_v, i) => ({ name: String(c.get(i)), type: String(t.get(i)) }));
+}
+
 /** Lists the user's tables and views (main schema, internal `__` names hidden) with row counts. */
 export async function listTables(db: Database): Promise<TableInfo[]> {
   const columns = await db.query(`

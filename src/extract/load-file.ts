@@ -1,5 +1,6 @@
 import type { Database } from '../engine/database';
 import { isCancellation, quoteIdent } from '../engine/database';
+import { describeTable } from '../engine/catalog';
 import { checkTable } from './checks';
 import { cleanStaged } from './clean';
 import { LoadError } from './issues';
@@ -7,7 +8,7 @@ import type { InvalidRowPolicy, MappingMemory, TableMapping } from './mapping';
 import { headerSignature } from './mapping';
 import { profileColumns } from './profile';
 import type { ProfiledColumn } from './recognise';
-import { proposeMapping } from './recognise';
+import { proposeMapping, recogniseTable } from './recognise';
 import type { QualityReport } from './report';
 import type { ReaderContext, SourceInfo, StagedSource } from './staging';
 import { ROW_COLUMN } from './staging';
@@ -59,14 +60,17 @@ export async function stageFile(
   db: Database,
   name: string,
   bytes: Uint8Array,
-  context: { request?: ReadRequest; takenNames: ReadonlySet<string>; memory?: MappingMemory; maxBytes?: number; sha256?: string } & ReaderContext,
+  context: { request?: ReadRequest; takenNames: ReadonlySet<string>; memory?: MappingMemory; maxBytes?: number; sha256?: string; trusted?: boolean } & ReaderContext,
 ): Promise<StagedFile> {
   const startedAt = Date.now();
   const source = await describeSource(name, bytes, context.sha256);
   if (context.maxBytes !== undefined) checkFileSize(source, context.maxBytes);
   const staged = await stage(db, bytes, source, context.request ?? {}, context);
   try {
-    const columns = await profileColumns(db, staged);
+    // only columns no extract column matches need their kind guessed from their values
+    const found = context.trusted ? null : recogniseTable(staged.columns.map((c) => c.header), name);
+    const unmatched = context.trusted ? new Set<string>() : new Set(staged.columns.filter((_c, i) => !found?.matches[i]).map((c) => c.name));
+    const columns = await profileColumns(db, staged, unmatched);
     return { staged, columns, proposal: proposeMapping(name, columns, context.takenNames, context.memory), startedAt };
   } catch (error) {
     await discardStaged(db, staged);
@@ -76,14 +80,16 @@ export async function stageFile(
 
 /**
  * Step 2 of loading: cleans the staged file into its table with the confirmed mapping, runs the
- * checks and returns the quality report. The staging table is dropped either way; a table of the
+ * checks and returns the quality report. `trusted` (the bundled demo, verified by its SHA-256)
+ * keeps typed values as they are and skips the text rules and checks: the generator's tests
+ * check that data. The staging table is dropped either way; a table of the
  * same name is replaced only once the new one is complete.
  */
 export async function completeLoad(
   db: Database,
   file: StagedFile,
   mapping: TableMapping,
-  context: { policy?: InvalidRowPolicy; memory?: MappingMemory } & ReaderContext = {},
+  context: { policy?: InvalidRowPolicy; memory?: MappingMemory; trusted?: boolean } & ReaderContext = {},
 ): Promise<QualityReport> {
   const { staged } = file;
   const policy = context.policy ?? 'reject-row';
@@ -91,13 +97,13 @@ export async function completeLoad(
   const signal = context.signal ? { signal: context.signal } : {};
   try {
     context.onProgress?.({ phase: 'cleaning', done: 0, total: 1 });
-    const cleaned = await cleanStaged(db, staged, { ...mapping, name: building }, policy, signal);
+    const cleaned = await cleanStaged(db, staged, { ...mapping, name: building }, policy, { ...signal, trusted: context.trusted ?? false });
     context.onProgress?.({ phase: 'checking', done: 0, total: 1 });
-    const checked = await checkTable(db, building, mapping, staged.source.name);
+    const checked = context.trusted ? { issues: [], counts: [] } : await checkTable(db, building, mapping, staged.source.name);
     await db.exec(`ALTER TABLE ${quoteIdent(building)} DROP COLUMN ${ROW_COLUMN}`);
     await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(mapping.name)}; DROP VIEW IF EXISTS ${quoteIdent(mapping.name)}; ALTER TABLE ${quoteIdent(building)} RENAME TO ${quoteIdent(mapping.name)}`);
     context.memory?.remember(headerSignature(staged.columns.map((c) => c.header)), mapping);
-    const info = (await db.tables()).find((t) => t.name === mapping.name);
+    const columns = await describeTable(db, mapping.name);
     return {
       source: staged.source,
       options: staged.options,
@@ -111,7 +117,7 @@ export async function completeLoad(
       rowsSkipped: cleaned.rowsSkipped,
       issues: [...staged.issues, ...cleaned.issues, ...checked.issues],
       counts: [...cleaned.counts, ...checked.counts],
-      columns: info?.columns ?? [],
+      columns,
       elapsedMs: Date.now() - file.startedAt,
     };
   } catch (error) {

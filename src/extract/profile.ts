@@ -19,10 +19,12 @@ function kindOfType(type: string): ColumnKind {
  * Guesses each text column's kind from a sample of its values: a date when every present value
  * reads as a date, a number when every one reads as a number and none has a leading zero or more
  * than 15 digits (codes such as 机构号 001234 stay text), otherwise text. Shown and overridable.
+ * `only` limits the work to the columns that need a guess (those no extract column matched);
+ * the others are reported as text.
  */
-export async function profileColumns(db: Database, staged: StagedSource): Promise<ProfiledColumn[]> {
-  await installCleaningMacros(db);
-  const text = staged.columns.filter((c) => c.type === 'VARCHAR');
+export async function profileColumns(db: Database, staged: StagedSource, only?: ReadonlySet<string>): Promise<ProfiledColumn[]> {
+  const text = staged.columns.filter((c) => c.type === 'VARCHAR' && (!only || only.has(c.name)));
+  if (text.length > 0) await installCleaningMacros(db);
   const guesses = new Map<string, ColumnKind>();
   if (text.length > 0) {
     const normalised = text.map((c, i) => `tb_numtext(${quoteIdent(c.name)}) AS n${i}, tb_half(tb_trim(${quoteIdent(c.name)})) AS d${i}`);

@@ -1,5 +1,6 @@
 import { makeData, makeVector, RecordBatch, Schema, Struct, Table, tableToIPC, type Vector } from 'apache-arrow';
 import { quoteIdent, type Database } from '../../engine/database';
+import { describeTable } from '../../engine/catalog';
 import type { LoadIssue } from '../issues';
 import type { ReaderContext, SourceInfo, StagedColumn, StagedSource } from '../staging';
 import { nextStagingName, ROW_COLUMN, uniqueColumnNames } from '../staging';
@@ -143,15 +144,7 @@ function stagingIpc(columns: readonly Prepared[], rows: number): Uint8Array {
 
 /** The staged columns with the DuckDB type each one got. */
 async function stagedColumns(db: Database, table: string, prepared: readonly Prepared[]): Promise<StagedColumn[]> {
-  const info = await db.query(
-    `SELECT column_name AS c, data_type AS t FROM duckdb_columns()
-     WHERE table_name = ? AND schema_name = 'main' AND column_name <> ? ORDER BY column_index`,
-    [table, ROW_COLUMN],
-  );
-  const out: StagedColumn[] = [];
-  for (let i = 0; i < info.numRows; i++) {
-    const name = String(info.getChild('c')!.get(i));
-    out.push({ header: prepared.find((c) => c.name === name)?.header ?? name, name, type: String(info.getChild('t')!.get(i)) });
-  }
-  return out;
+  return (await describeTable(db, table))
+    .filter((c) => c.name !== ROW_COLUMN)
+    .map((c) => ({ header: prepared.find((p) => p.name === c.name)?.header ?? c.name, name: c.name, type: c.type }));
 }
