@@ -196,8 +196,8 @@ export class AppShell extends LitElement {
           <h2>${this.t('tables.title')}</h2>
           <tb-table-list
             .tables=${this.store.tables}
-            .reports=${this.store.reports}
-            .demoTables=${this.store.demoTables}
+            .reports=${new Map(this.store.reports)}
+            .demoTables=${new Set(this.store.demoTables)}
             .selected=${this.selected}
             .locale=${this.locale}
             @select-table=${(e: CustomEvent<string>) => (this.selected = e.detail)}
@@ -216,8 +216,8 @@ export class AppShell extends LitElement {
         @confirm-mapping=${(e: CustomEvent<{ jobId: number; mapping: TableMapping; policy: InvalidRowPolicy }>) => void this.onConfirm(e.detail)}
         @reread=${(e: CustomEvent<{ jobId: number; request: ReadRequest }>) => void this.store.reread(e.detail.jobId, e.detail.request)}
       ></tb-mapping-dialog>
-      <tb-load-progress .jobs=${this.store.jobs} .locale=${this.locale} @cancel-job=${(e: CustomEvent<number>) => void this.store.cancel(e.detail)}></tb-load-progress>
-      <tb-notice-list .notices=${this.store.notices} .locale=${this.locale} @dismiss-notice=${(e: CustomEvent<number>) => this.store.dismiss(e.detail)}></tb-notice-list>
+      <tb-load-progress .jobs=${[...this.store.jobs]} .locale=${this.locale} @cancel-job=${(e: CustomEvent<number>) => void this.store.cancel(e.detail)}></tb-load-progress>
+      <tb-notice-list .notices=${[...this.store.notices]} .locale=${this.locale} @dismiss-notice=${(e: CustomEvent<number>) => this.store.dismiss(e.detail)}></tb-notice-list>
       ${this.dragging ? html`<div class="overlay"><div>${this.t('files.dropHere')}</div></div>` : null}
     `;
   }

@@ -133,6 +133,11 @@ export class MappingDialog extends LitElement {
               <select @change=${(e: Event) => this.reread({ delimiter: (e.target as HTMLSelectElement).value })}>
                 ${DELIMITERS.map((d) => html`<option value=${d} ?selected=${o['delimiter'] === d}>${d === '\t' ? 'TAB' : d}</option>`)}
               </select></label>
+            <label>${this.t('mapping.quote')}
+              <select @change=${(e: Event) => this.reread({ quote: (e.target as HTMLSelectElement).value })}>
+                <option value='"' ?selected=${o['quote'] === '"'}>"</option>
+                <option value="" ?selected=${o['quote'] === ''}>${this.t('mapping.quoteNone')}</option>
+              </select></label>
             <label><input type="checkbox" .checked=${Boolean(o['header'])} @change=${(e: Event) => this.reread({ header: (e.target as HTMLInputElement).checked })} /> ${this.t('mapping.header')}</label>`
         : null}
       ${staged.parts && staged.parts.length > 0
@@ -143,8 +148,22 @@ export class MappingDialog extends LitElement {
             <label>${this.t('mapping.headerRow')}
               <input type="number" min="1" .value=${String(o['headerRow'] ?? 1)} @change=${(e: Event) => this.reread({ headerRow: Number((e.target as HTMLInputElement).value) })} /></label>`
         : null}
-      ${staged.issues.length ? html`<span class="badge warn" title=${staged.issues.map((i) => issueText(this.locale, i.code, i.detail)).join('\n')}>${this.t('mapping.readIssues', { count: staged.issues.length })}</span>` : null}
+      ${this.readIssues()}
     </div>`;
+  }
+
+  /** Problems met while reading (ragged rows, mixed encodings...), listed under a badge; notes shown as such. */
+  private readIssues() {
+    const issues = this.job!.staged!.staged.issues;
+    const problems = issues.filter((i) => i.severity !== 'info');
+    const notes = issues.filter((i) => i.severity === 'info');
+    return html`
+      ${notes.map((i) => html`<span class="badge">${issueText(this.locale, i.code, i.detail)}</span>`)}
+      ${problems.length
+        ? html`<details class="read-issues"><summary><span class="badge warn">${this.t('mapping.readIssues', { count: problems.length })}</span></summary>
+            <ul>${problems.slice(0, 50).map((i) => html`<li>${i.row !== undefined ? html`<strong>${i.row}</strong> ` : null}${issueText(this.locale, i.code, i.detail)} ${i.value ? html`<code>${i.value}</code>` : null}</li>`)}</ul>
+          </details>`
+        : null}`;
   }
 
   private columnRow(c: ColumnMapping, index: number) {
@@ -233,6 +252,8 @@ export class MappingDialog extends LitElement {
       th { position: sticky; top: 0; background: #f0f3f7; font-weight: 600; z-index: 1; }
       .samples { max-width: 260px; }
       .samples span { display: inline-block; max-width: 120px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-family: var(--tb-mono); font-size: 12px; color: var(--tb-muted); margin-right: 8px; }
+      .read-issues ul { margin: 4px 0; padding-left: 18px; max-height: 140px; overflow: auto; font-size: 12px; }
+      .read-issues summary { cursor: pointer; list-style: none; }
       .missing { color: var(--tb-red); padding: 0 20px; margin: 8px 0 0; }
       fieldset { border: none; padding: 8px 20px; margin: 0; display: flex; gap: 16px; flex-wrap: wrap; }
       legend { float: left; margin-right: 12px; color: var(--tb-muted); }

@@ -56,7 +56,10 @@ export class QualityReportView extends LitElement {
     const issues = [...r.issues].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.row ?? 0) - (b.row ?? 0));
     const codes = [...new Set(issues.map((i) => i.code))];
     const shown = this.filter ? issues.filter((i) => i.code === this.filter) : issues;
-    const listedTotal = r.counts.reduce((s, c) => s + c.count, 0);
+    const listed = new Map<string, number>();
+    for (const i of issues) listed.set(i.code, (listed.get(i.code) ?? 0) + 1);
+    // counts of listed kinds beyond what is listed (notes such as 'percent' are only counted)
+    const unlisted = r.counts.reduce((s, c) => (listed.has(c.code) ? s + Math.max(0, c.count - listed.get(c.code)!) : s), 0);
     return html`
       <section class="summary">
         ${this.card('quality.read', r.rowsRead)}
@@ -86,7 +89,7 @@ export class QualityReportView extends LitElement {
               <thead><tr><th>${this.t('quality.row')}</th><th>${this.t('quality.column')}</th><th>${this.t('quality.value')}</th><th>${this.t('quality.problem')}</th></tr></thead>
               <tbody>${this.issueRows(shown)}</tbody>
             </table>
-            ${listedTotal > issues.length ? html`<p class="muted">${this.t('quality.more', { shown: issues.length, total: listedTotal })}</p>` : null}
+            ${unlisted > 0 ? html`<p class="muted">${this.t('quality.more', { shown: issues.length, total: issues.length + unlisted })}</p>` : null}
           `}
 
       ${r.counts.length
