@@ -102,3 +102,11 @@ describe('stageCsv', () => {
     expect((await stage('ok.csv', utf8('a\n1\n'))).rows).toBe(1);
   });
 });
+
+describe('stageCsv with quoting off', () => {
+  it('reads a file with a stray quote line by line, so only the broken row is lost', async () => {
+    const staged = await stage('quote.csv', utf8('id,name,v\n1,a,2\n2,"b,3\n3,c,4\n'), { quote: '' });
+    expect(staged.options['quote']).toBe('');
+    expect((await rowsOf(staged)).map((r) => [r['__row'], r['id'], r['name']])).toEqual([[2, '1', 'a'], [3, '2', '"b'], [4, '3', 'c']]);
+  });
+});
