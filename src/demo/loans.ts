@@ -88,10 +88,11 @@ export class LoanSink {
         : Infinity;
       let offsets: number[];
       if (product.repayment === 'amortizing') {
-        offsets = [Math.floor(recency * Math.min(p.relationMonths, term + p.windowMonths - 1))];
+        offsets = [Math.floor(recency * Math.min(p.relationMonths - 1, term + p.windowMonths - 1))];
       } else {
-        // the chain began `first` months ago and renews every term; keep loans alive in the window
-        let first = Math.floor(recency * p.relationMonths);
+        // the chain began `first` months ago (after the relationship began) and renews every
+        // term; only loans alive in the window are kept
+        let first = Math.floor(recency * (p.relationMonths - 1));
         const skip = Math.max(0, Math.floor((first - (term + p.windowMonths)) / term));
         first -= skip * term;
         offsets = [];

@@ -4,6 +4,7 @@ import { isValidCreditCode } from '../../src/extract/credit-code';
 import { headersOf } from '../../src/extract/schema';
 import { PROVINCES } from '../../src/demo/regions';
 import { FIVE_CLASSES, OWN_BANK, PRODUCTS } from '../../src/demo/vocabulary';
+import { parseIsoDay } from '../../src/demo/dates';
 import { column, demoOptions, loadedDatabase, numbers, scalar } from './support';
 
 const CUSTOMERS = 3000;
@@ -92,6 +93,7 @@ describe('a generated extract', () => {
       negativeOrMinusZero: `SELECT count(*) FROM (
           SELECT balance AS x FROM balances UNION ALL SELECT balance FROM loans UNION ALL SELECT used FROM facilities
           UNION ALL SELECT paid_amount FROM repayments) WHERE CAST(x AS VARCHAR) LIKE '-%'`,
+      ownLoanBeforeRelation: `SELECT count(*) FROM loans JOIN customers USING (customer_id) WHERE bank = '${OWN_BANK}' AND start < relation_start`,
       foundedAfterRelation: 'SELECT count(*) FROM customers WHERE founded >= relation_start',
       usedIsOwnBalance: `SELECT count(*) FROM (SELECT customer_id, sum(used) AS used FROM facilities GROUP BY 1) f
         LEFT JOIN (SELECT customer_id, sum(balance) AS b FROM loans WHERE bank = '${OWN_BANK}' GROUP BY 1) l USING (customer_id)
@@ -113,5 +115,20 @@ describe('a generated extract', () => {
     expect(names.filter((n) => n.includes('（')).length).toBeGreaterThan(CUSTOMERS * 0.05);
     const industries = await distinct('SELECT DISTINCT industry AS v FROM customers');
     for (const name of ['制造业', '批发和零售业', '建筑业', '信息传输、软件和信息技术服务业']) expect(industries).toContain(name);
+  });
+
+  it('moves every date with another as-of date, which need not be a month-end', async () => {
+    const other = await loadedDatabase(demoOptions(300, { asOf: parseIsoDay('2024-06-15') }));
+    try {
+      const asOf = "DATE '2024-06-15'";
+      expect(await scalar(other.db, 'SELECT max(snapshot) = DATE \'2024-05-31\' FROM balances')).toBe(1);
+      for (const [table, columnName] of [['loans', 'start'], ['repayments', 'due_date'], ['repayments', 'paid_date'], ['outcomes', 'pushed'], ['customers', 'relation_start']]) {
+        expect(await scalar(other.db, `SELECT count(*) FROM ${table} WHERE ${columnName} > ${asOf}`), `${table}.${columnName}`).toBe(0);
+      }
+      expect(await scalar(other.db, `SELECT count(*) FROM repayments WHERE paid_date IS NULL AND overdue_days <> ${asOf} - due_date`)).toBe(0);
+      expect(column(await other.db.query('SELECT DISTINCT campaign AS v FROM outcomes'), 'v')).toEqual(['HD20240401']);
+    } finally {
+      await other.db.close();
+    }
   });
 });
