@@ -1,5 +1,14 @@
-import type { DuckDBResultReader, DuckDBType } from '@duckdb/node-api';
-import { DuckDBTypeId } from '@duckdb/node-api';
+import type {
+  DuckDBResultReader,
+  DuckDBTimestampMillisecondsValue,
+  DuckDBTimestampNanosecondsValue,
+  DuckDBTimestampSecondsValue,
+  DuckDBTimestampValue,
+  DuckDBType,
+  DuckDBValue,
+  DuckDBValueConverter,
+} from '@duckdb/node-api';
+import { DuckDBTypeId, JSDuckDBValueConverter } from '@duckdb/node-api';
 import {
   Bool,
   DateDay,
@@ -10,12 +19,18 @@ import {
   Int8,
   Table,
   TimestampMicrosecond,
+  TimestampMillisecond,
+  TimestampNanosecond,
+  TimestampSecond,
   Uint16,
   Uint32,
   Uint8,
   Utf8,
+  makeData,
+  makeVector,
   vectorFromArray,
   type DataType,
+  type Timestamp,
   type Vector,
 } from 'apache-arrow';
 
@@ -41,19 +56,48 @@ function arrowTypeFor(type: DuckDBType): DataType {
     case DuckDBTypeId.DOUBLE: return new Float64();
     case DuckDBTypeId.FLOAT: return new Float32();
     case DuckDBTypeId.DATE: return new DateDay();
-    case DuckDBTypeId.TIMESTAMP:
-    case DuckDBTypeId.TIMESTAMP_S:
-    case DuckDBTypeId.TIMESTAMP_MS:
-    case DuckDBTypeId.TIMESTAMP_NS: return new TimestampMicrosecond();
+    case DuckDBTypeId.TIMESTAMP_S: return new TimestampSecond();
+    case DuckDBTypeId.TIMESTAMP_MS: return new TimestampMillisecond();
+    case DuckDBTypeId.TIMESTAMP: return new TimestampMicrosecond();
+    case DuckDBTypeId.TIMESTAMP_NS: return new TimestampNanosecond();
     default: return new Utf8();
   }
+}
+
+/** Ticks of each timestamp type in its own unit: a JS Date would cut them to milliseconds. */
+const TICKS: Partial<Record<DuckDBTypeId, (value: DuckDBValue) => bigint>> = {
+  [DuckDBTypeId.TIMESTAMP_S]: (v) => (v as DuckDBTimestampSecondsValue).seconds,
+  [DuckDBTypeId.TIMESTAMP_MS]: (v) => (v as DuckDBTimestampMillisecondsValue).millis,
+  [DuckDBTypeId.TIMESTAMP]: (v) => (v as DuckDBTimestampValue).micros,
+  [DuckDBTypeId.TIMESTAMP_NS]: (v) => (v as DuckDBTimestampNanosecondsValue).nanos,
+};
+
+/** node-api's JS values, except timestamps as their ticks. */
+const toJs: DuckDBValueConverter<unknown> = (value, type) => {
+  const ticks = TICKS[type.typeId];
+  if (ticks && value !== null) return ticks(value);
+  return JSDuckDBValueConverter(value, type, JSDuckDBValueConverter);
+};
+
+/** A timestamp column built from its ticks, so it keeps DuckDB's precision. */
+function ticksVector(type: Timestamp, values: readonly unknown[]): Vector {
+  const data = new BigInt64Array(values.length);
+  const nullBitmap = new Uint8Array(Math.ceil(values.length / 8));
+  let nullCount = 0;
+  values.forEach((v, i) => {
+    if (typeof v === 'bigint') {
+      data[i] = v;
+      nullBitmap[i >> 3]! |= 1 << (i & 7);
+    } else nullCount++;
+  });
+  return makeVector(makeData({ type, length: values.length, nullCount, nullBitmap, data }));
 }
 
 /** Converts one JS value from node-api into what an Arrow builder of `type` accepts. */
 function toArrowValue(value: unknown, type: DataType): unknown {
   if (value === null || value === undefined) return null;
   if (type instanceof Float64 || type instanceof Float32) return Number(value);
-  if (type instanceof DateDay || type instanceof TimestampMicrosecond) {
+  if (type instanceof DateDay) {
     return value instanceof Date ? value.getTime() : Number(value);
   }
   if (type instanceof Utf8) return typeof value === 'string' ? value : stringify(value);
@@ -72,12 +116,14 @@ function stringify(value: unknown): string {
 export function readerToArrow(reader: DuckDBResultReader): Table {
   const names = reader.columnNames();
   const types = reader.columnTypes().map(arrowTypeFor);
-  const columns = reader.getColumnsJS();
+  const columns = reader.convertColumns(toJs);
   const vectors: Record<string, Vector> = {};
   names.forEach((name, i) => {
     const type = types[i]!;
-    const values = (columns[i] ?? []).map((v) => toArrowValue(v, type));
-    vectors[uniqueName(name, vectors)] = vectorFromArray(values, type);
+    const column = columns[i] ?? [];
+    vectors[uniqueName(name, vectors)] = TICKS[reader.columnTypeId(i)]
+      ? ticksVector(type as Timestamp, column)
+      : vectorFromArray(column.map((v) => toArrowValue(v, type)), type);
   });
   return new Table(vectors);
 }
