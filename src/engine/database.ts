@@ -35,7 +35,7 @@ export interface PreparedQuery {
  * browser worker and by native DuckDB under Node; the same SQL gives the same Arrow results.
  *
  * Results come back with BIGINT, HUGEINT and DECIMAL as Float64, DATE as DateDay and TIMESTAMP as
- * TimestampMillisecond in both implementations, so callers never meet BigInt or unscaled decimals.
+ * TimestampMicrosecond in both implementations, so callers never meet BigInt or unscaled decimals.
  */
 export interface Database {
   /** Which engine this is, for the environment section of a notebook. */

@@ -24,11 +24,15 @@ async function duplicateKeys(db: Database, table: string, mapping: TableMapping,
   const key = tableSpec(mapping.table!).key.filter((k) => have.has(k));
   if (key.length === 0) return { issues: [], counts: [] };
   const cols = key.map(quoteIdent);
+  // find the repeated keys with a plain hash aggregate first; gather rows only for those
   const groups = await db.query(
-    `SELECT concat_ws(' / ', ${cols.map((c) => `CAST(${c} AS VARCHAR)`).join(', ')}) AS k,
+    `WITH dup AS (
+       SELECT ${cols.join(', ')} FROM ${quoteIdent(table)} WHERE ${cols.map((c) => `${c} IS NOT NULL`).join(' AND ')}
+       GROUP BY ALL HAVING count(*) > 1)
+     SELECT concat_ws(' / ', ${cols.map((c) => `CAST(${c} AS VARCHAR)`).join(', ')}) AS k,
             string_agg(CAST(${ROW_COLUMN} AS VARCHAR), ',' ORDER BY ${ROW_COLUMN}) AS rows, count(*) OVER () AS groups
-     FROM ${quoteIdent(table)} WHERE ${cols.map((c) => `${c} IS NOT NULL`).join(' AND ')}
-     GROUP BY ${cols.join(', ')} HAVING count(*) > 1 ORDER BY min(${ROW_COLUMN}) LIMIT ${MAX_LISTED}`,
+     FROM ${quoteIdent(table)} SEMI JOIN dup USING (${cols.join(', ')})
+     GROUP BY ${cols.join(', ')} ORDER BY min(${ROW_COLUMN}) LIMIT ${MAX_LISTED}`,
   );
   const issues: LoadIssue[] = [];
   for (let i = 0; i < groups.numRows; i++) {

@@ -1,6 +1,6 @@
 import type { Database, QueryOptions } from '../engine/database';
-import { quoteIdent } from '../engine/database';
-import { installCleaningMacros, parsedStruct } from './clean-macros';
+import { quoteIdent, quoteLiteral } from '../engine/database';
+import { installCleaningMacros, MISSING_TOKENS, parsedStruct } from './clean-macros';
 import type { IssueCode, LoadIssue } from './issues';
 import { clip } from './issues';
 import type { ColumnMapping, InvalidRowPolicy, TableMapping } from './mapping';
@@ -36,10 +36,51 @@ const NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLI
  * How one staged column is parsed: `text` normalises the raw value (SQL over the staged column),
  * `parse` turns the normalised text (a column reference) into the struct {v, e, n}. Normalising in
  * a subquery first keeps the macro expansion small: DuckDB binds a 20-column file in milliseconds.
+ *
+ * `fast`, when present, recognises the values that need no rule at all (a plain 1234.5, an ISO
+ * date, an ID without spaces) with cheap string functions and no regular expression; only the
+ * other values are normalised and parsed. Its test is conservative: a value it lets through is
+ * read exactly as the full rules would read it, anything unusual takes the full path.
  */
 export interface ParseSteps {
   readonly text: string;
   readonly parse: (t: string) => string;
+  readonly fast?: { readonly when: string; readonly value: string };
+}
+
+const MISSING_LIST = MISSING_TOKENS.map(quoteLiteral).join(', ');
+const SCIENTIFIC = String.raw`[+-]?\d+(?:\.\d+)?[eE][+-]?\d+`;
+const TRIMMED = String.raw`(?s)[^\s\x{3000}\x{00A0}\x{FEFF}#](?:.*[^\s\x{3000}\x{00A0}\x{FEFF}])?`;
+
+/**
+ * The fast test and value for a VARCHAR column read as `kind`. Measured on 1M rows in
+ * DuckDB-WASM, each test costs ~0.1–0.7 s where the full rules cost 5–30 s; casts alone are not
+ * enough (TRY_CAST reads '1_000', 'inf', '0x10' and '.5' as numbers), hence the guards.
+ */
+function fastPath(kind: ColumnMapping['kind'], x: string, unit: number): ParseSteps['fast'] {
+  switch (kind) {
+    case 'amount':
+    case 'number':
+    case 'rate':
+      return {
+        when: `TRY_CAST(${x} AS DOUBLE) IS NOT NULL AND NOT regexp_matches(${x}, '[_eEnNiIxX]')`,
+        value: unit === 1 ? `TRY_CAST(${x} AS DOUBLE)` : `TRY_CAST(${x} AS DOUBLE) * ${unit}`,
+      };
+    case 'integer':
+      return { when: `regexp_full_match(${x}, '-?\\d{1,9}') AND TRY_CAST(${x} AS INTEGER) IS NOT NULL`, value: `TRY_CAST(${x} AS INTEGER)` };
+    case 'date':
+      return { when: `regexp_full_match(${x}, '\\d{4}-\\d{2}-\\d{2}') AND TRY_CAST(${x} AS DATE) IS NOT NULL`, value: `TRY_CAST(${x} AS DATE)` };
+    case 'flag':
+      return { when: `${x} IN ('0', '1')`, value: `CAST(${x} AS INTEGER)` };
+    case 'id':
+      return {
+        when: `regexp_full_match(${x}, '[0-9A-Za-z_/-]{1,64}') AND NOT regexp_full_match(${x}, '${SCIENTIFIC}') AND upper(${x}) NOT IN (${MISSING_LIST})`,
+        value: x,
+      };
+    case 'text':
+    case 'category':
+      return { when: `regexp_full_match(${x}, '${TRIMMED}') AND upper(${x}) NOT IN (${MISSING_LIST})`, value: x };
+  }
 }
 
 /** The parse steps for one staged column under its mapping. */
@@ -61,6 +102,11 @@ export function parseSteps(mapping: ColumnMapping, column: StagedColumn, spec?: 
   }
   // typed values (Parquet) go through the same text rules: CAST keeps every digit DuckDB has
   const x = column.type === 'VARCHAR' ? ref : `CAST(${ref} AS VARCHAR)`;
+  const fast = column.type === 'VARCHAR' ? fastPath(mapping.kind, ref, mapping.kind === 'amount' ? mapping.unit : 1) : undefined;
+  return { ...textSteps(mapping, x, spec), ...(fast ? { fast } : {}) };
+}
+
+function textSteps(mapping: ColumnMapping, x: string, spec?: ColumnSpec): ParseSteps {
   switch (mapping.kind) {
     case 'amount': return { text: `tb_numtext(${x})`, parse: (t) => `tb_parse_amount_t(${t}, ${mapping.unit})` };
     case 'number': return { text: `tb_numtext(${x})`, parse: (t) => `tb_parse_amount_t(${t}, 1)` };
@@ -99,7 +145,11 @@ function mustBePresent(p: Plan, mapping: TableMapping): boolean {
 function totalRowCondition(plans: readonly Plan[], staged: StagedSource): string {
   const checked = new Set(staged.columns.slice(0, 2).map((c) => c.name));
   for (const p of plans) if (p.mapping.kind === 'id') checked.add(p.column.name);
-  const tests = [...checked].map((name) => `coalesce(tb_is_total(${quoteIdent(name)}), false)`);
+  // the cheap test first: only a value mentioning 计, total or sum can be a total row
+  const tests = [...checked].map((name) => {
+    const x = quoteIdent(name);
+    return `CASE WHEN regexp_matches(${x}, '计|(?i)total|sum') THEN coalesce(tb_is_total(${x}), false) ELSE false END`;
+  });
   return tests.length ? tests.join(' OR ') : 'false';
 }
 
@@ -118,21 +168,39 @@ export async function cleanStaged(
   const plans = plan(staged, mapping);
   if (!options.trusted || plans.some((p) => directCast(p.mapping.kind, p.mapping.unit, p.column) === null)) await installCleaningMacros(db);
   const parsed = `${staged.table}_parsed`;
+  const normalised = `${staged.table}_normalised`;
   const issuesTable = `${staged.table}_issues`;
   const target = quoteIdent(mapping.name);
   const file = staged.source.name;
   try {
     if (options.trusted) return await copyTrusted(db, staged, plans, target);
     const steps = plans.map((p) => parseSteps(p.mapping, p.column, p.spec));
+    // per column: f = the value when the fast test passes; t = the normalised text otherwise
+    const inner = steps.map((step, i) =>
+      step.fast
+        ? `CASE WHEN ${step.fast.when} THEN ${step.fast.value} END AS f${i},
+           CASE WHEN ${step.fast.when} THEN NULL ELSE ${step.text} END AS t${i}`
+        : `${step.text} AS t${i}`,
+    );
+    const outer = steps.map((step, i) =>
+      step.fast ? `CASE WHEN f${i} IS NOT NULL THEN ${parsedStruct(`f${i}`)} ELSE ${step.parse(`t${i}`)} END AS p${i}` : `${step.parse(`t${i}`)} AS p${i}`,
+    );
+    // Two materialised steps, not one query: DuckDB's common-subexpression pass would otherwise
+    // hoist the rules' repeated parts out of the CASE and run them on every row (30 s, not 3 s,
+    // for 1M loans).
     await db.exec(
-      `CREATE OR REPLACE TABLE ${quoteIdent(parsed)} AS
-       SELECT ${ROW_COLUMN}, __total, ${steps.map((step, i) => `${step.parse(`t${i}`)} AS p${i}`).join(',\n')}
-       FROM (SELECT ${ROW_COLUMN}, (${totalRowCondition(plans, staged)}) AS __total,
-               ${steps.map((step, i) => `${step.text} AS t${i}`).join(', ')}
-             FROM ${quoteIdent(staged.table)})`,
+      `CREATE OR REPLACE TABLE ${quoteIdent(normalised)} AS
+       SELECT ${ROW_COLUMN}, (${totalRowCondition(plans, staged)}) AS __total, ${inner.join(',\n')}
+       FROM ${quoteIdent(staged.table)}`,
       [],
       options,
     );
+    await db.exec(
+      `CREATE OR REPLACE TABLE ${quoteIdent(parsed)} AS SELECT ${ROW_COLUMN}, __total, ${outer.join(',\n')} FROM ${quoteIdent(normalised)}`,
+      [],
+      options,
+    );
+    await db.exec(`DROP TABLE ${quoteIdent(normalised)}`);
     const problems = plans.map((p, i) => {
       const code = mustBePresent(p, mapping) ? `coalesce(p${i}.e, CASE WHEN p${i}.v IS NULL THEN 'missing-required' END)` : `p${i}.e`;
       return `SELECT ${ROW_COLUMN}, ${i} AS col, ${code} AS code FROM ${quoteIdent(parsed)} WHERE NOT __total AND ${code} IS NOT NULL`;
@@ -147,13 +215,13 @@ export async function cleanStaged(
     await db.exec(
       `CREATE OR REPLACE TABLE ${target} AS
        SELECT ${ROW_COLUMN}, ${plans.map((p, i) => `p${i}.v AS ${quoteIdent(p.mapping.target)}`).join(', ')}
-       FROM ${quoteIdent(parsed)} WHERE NOT __total ${rejected} ORDER BY ${ROW_COLUMN}`,
+       FROM ${quoteIdent(parsed)} WHERE NOT __total ${rejected}`,
       [],
       options,
     );
     return await summarise(db, staged, plans, parsed, issuesTable, mapping.name, policy, file);
   } finally {
-    await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(parsed)}; DROP TABLE IF EXISTS ${quoteIdent(issuesTable)}`).catch(() => undefined);
+    await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(normalised)}; DROP TABLE IF EXISTS ${quoteIdent(parsed)}; DROP TABLE IF EXISTS ${quoteIdent(issuesTable)}`).catch(() => undefined);
   }
 }
 
@@ -179,7 +247,7 @@ async function copyTrusted(db: Database, staged: StagedSource, plans: readonly P
     const expression = direct ?? `(${parseSteps(p.mapping, p.column, p.spec).parse(parseSteps(p.mapping, p.column, p.spec).text)}).v`;
     return `${expression} AS ${quoteIdent(p.mapping.target)}`;
   });
-  await db.exec(`CREATE OR REPLACE TABLE ${target} AS SELECT ${ROW_COLUMN}, ${columns.join(', ')} FROM ${quoteIdent(staged.table)} ORDER BY ${ROW_COLUMN}`);
+  await db.exec(`CREATE OR REPLACE TABLE ${target} AS SELECT ${ROW_COLUMN}, ${columns.join(', ')} FROM ${quoteIdent(staged.table)}`);
   return { rowsLoaded: staged.rows, rowsRejected: 0, rowsSkipped: 0, issues: [], counts: [] };
 }
 
