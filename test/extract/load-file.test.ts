@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import type { Database } from '../../src/engine/database';
 import { LoadError } from '../../src/extract/issues';
+import { isCancellation } from '../../src/engine/database';
 import { completeLoad, stageFile } from '../../src/extract/load-file';
 import { InMemoryMappingMemory } from '../../src/extract/mapping';
 import { countOf } from '../../src/extract/report';
@@ -125,5 +126,28 @@ describe('loading an extract file', () => {
     expect(error).toBeInstanceOf(LoadError);
     expect((error as LoadError).issue).toMatchObject({ code: 'too-large', detail: { size: big.length, max: 1000 } });
     expect((await db.tables()).map((t) => t.name)).toEqual(before);
+  });
+});
+
+describe('cancelling a load', () => {
+  it('stops a large file mid-way with a cancellation, leaves no staging table, and the database keeps working', async () => {
+    const rows = Array.from({ length: 400_000 }, (_v, i) => `L${i},C${i % 997},${(i * 37) % 100000}.5,2024-0${(i % 9) + 1}-15`);
+    const bytes = utf8(`借据号,客户号,贷款余额,贷款日期\n${rows.join('\n')}\n`);
+    const controller = new AbortController();
+    const phases: string[] = [];
+    const loading = stageFile(db, 'big.csv', bytes, {
+      takenNames: new Set(),
+      signal: controller.signal,
+      onProgress: (p) => {
+        phases.push(p.phase);
+        if (p.phase === 'parsing') setTimeout(() => controller.abort(), 50);
+      },
+    });
+    const error: unknown = await loading.catch((e: unknown) => e);
+    expect(isCancellation(error)).toBe(true);
+    expect(phases).toContain('parsing');
+    const leftovers = await db.query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE '__staging%'");
+    expect(Number(leftovers.getChild('n')!.get(0))).toBe(0);
+    expect(Number((await db.query('SELECT 41 + 1 AS x')).getChild('x')!.get(0))).toBe(42);
   });
 });
