@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { buildAwkwardTypesParquet, buildLoansParquet, buildLoansXlsx } from '../fixtures/build-fixtures';
@@ -141,6 +143,28 @@ describe('the workspace', () => {
     const last = (await ws.notices()).at(-1)!;
     expect(last).toMatchObject({ kind: 'error', code: 'duplicate-file' });
     expect(last.text).toContain('first_copy');
+    expect(app.problems).toEqual([]);
+    await app.expectNoOtherHostRequests();
+    await app.close();
+  });
+
+  it('shows progress while a large file loads and cancels it without changing anything', async () => {
+    const app = await session.openApp({ context: { locale: 'en-US' } });
+    const ws = new WorkspacePage(app.page);
+    const before = await ws.tableNames();
+    const path = join(mkdtempSync(join(tmpdir(), 'tierbook-big-')), 'big-loans.csv');
+    const rows = Array.from({ length: 1_200_000 }, (_v, i) => `L${i},C${i % 9973},${(i * 37) % 100000}.5,2024-0${(i % 9) + 1}-15`);
+    writeFileSync(path, `借据号,客户号,贷款余额,贷款日期\n${rows.join('\n')}\n`);
+    await app.page.locator('input[data-testid="file-input"]').setInputFiles(path);
+    const job = app.page.locator('tb-load-progress .job');
+    await job.waitFor({ timeout: 30_000 });
+    expect(await job.locator('progress').count()).toBe(1);
+    await job.locator('button').click();
+    await ws.waitForNotices(1);
+    expect((await ws.notices())[0]).toMatchObject({ kind: 'info' });
+    await expect.poll(() => job.count()).toBe(0);
+    expect(await app.page.locator('dialog[data-testid="mapping-dialog"]').isVisible()).toBe(false);
+    expect(await ws.tableNames()).toEqual(before);
     expect(app.problems).toEqual([]);
     await app.expectNoOtherHostRequests();
     await app.close();
