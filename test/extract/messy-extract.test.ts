@@ -36,7 +36,7 @@ const reports = new Map<TableName, QualityReport>();
 beforeAll(async () => {
   useNodeParquet();
   dir = await mkdtemp(join(tmpdir(), 'tierbook-messy-'));
-  const common = { customers: CUSTOMERS, seed: SEED, headers: 'zh' as const, threads: 1 };
+  const common = { customers: CUSTOMERS, seed: SEED, headers: 'zh' as const, threads: 1, truth: false };
   const asOf = Date.UTC(2025, 11, 31) / 86_400_000;
   await generateExtract({ ...common, asOf, format: 'csv-gbk', outDir: join(dir, 'messy'), messy: true });
   await generateExtract({ ...common, asOf, format: 'parquet', outDir: join(dir, 'clean'), messy: false });

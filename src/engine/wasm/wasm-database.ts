@@ -4,6 +4,7 @@ import type { Database, PreparedQuery, QueryOptions, SqlValue, TableInfo } from 
 import { QueryCancelledError } from '../database';
 import { listTables } from '../catalog';
 import { SerialQueue } from '../serial-queue';
+import { concatBytes } from '../bytes';
 import { FILES_DIR, WASM_SESSION_SQL } from '../session-settings';
 
 /** Opens options every DuckDB-WASM instance of the app uses: no BigInt, no unscaled decimals. */
@@ -129,17 +130,4 @@ export class WasmDatabase implements Database {
     }
     return tableFromIPC(concatBytes(messages));
   }
-}
-
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }

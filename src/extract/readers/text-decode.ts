@@ -1,4 +1,5 @@
 import type { LoadIssue } from '../issues';
+import { concatBytes } from '../../engine/bytes';
 
 /** The encodings a text extract is read in. DuckDB reads UTF-8 only; the rest is converted here. */
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'mixed';
@@ -81,16 +82,6 @@ export function scanUtf8(bytes: Uint8Array): EncodingScan {
   return { invalidLines, firstInvalidLine, utf8Lines, firstUtf8Line };
 }
 
-function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
 /** The end of the last whole line within `bytes[start, start + size)`, so chunks split at LF. */
 function chunkEnd(bytes: Uint8Array, start: number, size: number): number {
   if (start + size >= bytes.length) return bytes.length;
@@ -107,16 +98,14 @@ function transcode(
   const decoder = new TextDecoder(label);
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [];
-  let length = 0;
   for (let start = 0; start < bytes.length; ) {
     const end = chunkEnd(bytes, start, CHUNK);
     const part = encoder.encode(decoder.decode(bytes.subarray(start, end), { stream: end < bytes.length }));
     parts.push(part);
-    length += part.length;
     start = end;
     onProgress?.(start, bytes.length);
   }
-  return concat(parts, length);
+  return concatBytes(parts);
 }
 
 /** Decodes a file that mixes encodings one line at a time, each line in the encoding it is valid in. */
@@ -125,7 +114,6 @@ function transcodeMixed(bytes: Uint8Array): Uint8Array {
   const gb = new TextDecoder('gb18030');
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [];
-  let length = 0;
   for (let start = 0; start < bytes.length; ) {
     const lf = bytes.indexOf(LF, start);
     const end = lf < 0 ? bytes.length : lf + 1;
@@ -138,10 +126,9 @@ function transcodeMixed(bytes: Uint8Array): Uint8Array {
       part = encoder.encode(gb.decode(slice));
     }
     parts.push(part);
-    length += part.length;
     start = end;
   }
-  return concat(parts, length);
+  return concatBytes(parts);
 }
 
 /**
