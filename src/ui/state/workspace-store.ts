@@ -9,7 +9,7 @@ import type { QualityReport } from '../../extract/report';
 import { TABLE_NAMES } from '../../extract/recognise';
 import { checkFileSize, memoryLimitBytes } from '../../extract/size-budget';
 import { detectFormat, sha256Hex } from '../../extract/source';
-import { DEMO_BASE, fetchDemoManifest, fetchOwnFile } from './demo';
+import { DEMO_BASE, fetchDemoManifest, fetchOwnFile, type DemoManifest } from './demo';
 import type { LoadJob } from './load-job';
 import { isActive, newJob } from './load-job';
 import { readFileBytes } from './read-file';
@@ -60,8 +60,10 @@ export class WorkspaceStore extends EventTarget {
 
   /** Starts DuckDB, then loads the bundled demo extract when nothing is loaded. */
   async start(): Promise<void> {
-    // the demo is Parquet: compile parquet-wasm while DuckDB starts, not after
+    // the demo is Parquet: fetch it and compile parquet-wasm while DuckDB starts, not after
     void import('../../extract/readers/parquet-module').then((m) => m.parquetModule()).catch(() => undefined);
+    const demo = fetchDemo();
+    demo.catch(() => undefined);
     try {
       this.db = await this.startEngine();
       this.memoryLimit = await memoryLimitBytes(this.db);
@@ -73,21 +75,21 @@ export class WorkspaceStore extends EventTarget {
       return;
     }
     this.changed();
-    await this.loadDemo();
+    await this.loadDemo(demo);
   }
 
   /** Loads every file of public/demo/ with its recognised mapping, as a demo shows it. */
-  async loadDemo(): Promise<void> {
+  async loadDemo(fetched: Promise<FetchedDemo> = fetchDemo()): Promise<void> {
     const db = this.db;
     if (!db) return;
     const started = performance.now();
     this.demo = { ...this.demo, state: 'loading' };
     this.changed();
     try {
-      const manifest = await fetchDemoManifest();
-      for (const entry of manifest.files) {
+      const { manifest, files } = await fetched;
+      for (const [k, entry] of manifest.files.entries()) {
         const t0 = performance.now();
-        const bytes = await fetchOwnFile(DEMO_BASE + entry.file);
+        const bytes = await files[k]!;
         const t1 = performance.now();
         if (entry.sha256 && (await sha256Hex(bytes)) !== entry.sha256) throw new Error(`${entry.file}: SHA-256 differs from the demo manifest`);
         const staged = await stageFile(db, entry.file, bytes, { takenNames: new Set(), trusted: true, sha256: entry.sha256 });
@@ -249,6 +251,20 @@ export class WorkspaceStore extends EventTarget {
     this.notices = [...this.notices, { id: this.noticeId++, kind, key, params, ...(issue ? { issue } : {}) }].slice(-6);
     this.changed();
   }
+}
+
+interface FetchedDemo {
+  readonly manifest: DemoManifest;
+  /** each file's bytes, fetched in parallel */
+  readonly files: readonly Promise<Uint8Array>[];
+}
+
+/** Starts fetching the demo's manifest and files. */
+async function fetchDemo(): Promise<FetchedDemo> {
+  const manifest = await fetchDemoManifest();
+  const files = manifest.files.map((entry) => fetchOwnFile(DEMO_BASE + entry.file));
+  for (const f of files) f.catch(() => undefined);
+  return { manifest, files };
 }
 
 /** The extract's tables first, in DOMAIN.md's order, then the rest by name. */
