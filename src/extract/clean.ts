@@ -143,8 +143,9 @@ function mustBePresent(p: Plan, mapping: TableMapping): boolean {
 
 /** True for rows like 合计/总计 at the bottom of an export: checked in the first columns and ID columns. */
 function totalRowCondition(plans: readonly Plan[], staged: StagedSource): string {
-  const checked = new Set(staged.columns.slice(0, 2).map((c) => c.name));
-  for (const p of plans) if (p.mapping.kind === 'id') checked.add(p.column.name);
+  // a 合计 label is text: only text columns can hold one
+  const checked = new Set(staged.columns.slice(0, 2).filter((c) => c.type === 'VARCHAR').map((c) => c.name));
+  for (const p of plans) if (p.mapping.kind === 'id' && p.column.type === 'VARCHAR') checked.add(p.column.name);
   // the cheap test first: only a value mentioning 计, total or sum can be a total row
   const tests = [...checked].map((name) => {
     const x = quoteIdent(name);

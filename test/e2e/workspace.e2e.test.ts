@@ -123,6 +123,7 @@ describe('the workspace', () => {
     const dialog = await ws.mappingDialog();
     expect(await dialog.getAttribute('data-table')).toBe('');
     await ws.confirmMapping();
+    expect((await ws.notices()).at(-1)).toMatchObject({ kind: 'success' });
     expect((await ws.reportIssues()).map((i) => i.code)).toContain('converted-column-type');
     expect(await ws.tableNames()).toEqual([...before, 'awkward']);
     expect(app.problems).toEqual([]);

@@ -151,3 +151,13 @@ describe('cancelling a load', () => {
     expect(Number((await db.query('SELECT 41 + 1 AS x')).getChild('x')!.get(0))).toBe(42);
   });
 });
+
+describe('loading typed files', () => {
+  it('loads a Parquet file whose first columns are numbers (no total-row test on them) with its conversions reported', async () => {
+    const { buildAwkwardTypesParquet } = await import('../fixtures/build-fixtures');
+    const { staged, report } = await load('awkward.parquet', await buildAwkwardTypesParquet());
+    expect(staged.proposal.table).toBeNull();
+    expect(report.rowsLoaded).toBe(report.rowsRead);
+    expect(report.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['converted-column-type', 'unsupported-column-type']));
+  });
+});

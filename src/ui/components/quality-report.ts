@@ -61,7 +61,7 @@ export class QualityReportView extends LitElement {
     // counts of listed kinds beyond what is listed (notes such as 'percent' are only counted)
     const unlisted = r.counts.reduce((s, c) => (listed.has(c.code) ? s + Math.max(0, c.count - listed.get(c.code)!) : s), 0);
     return html`
-      <section class="summary">
+      <section class="summary" data-table=${r.table}>
         ${this.card('quality.read', r.rowsRead)}
         ${this.card('quality.loaded', r.rowsLoaded, 'ok')}
         ${this.card('quality.rejected', r.rowsRejected, r.rowsRejected ? 'bad' : '')}

@@ -42,8 +42,12 @@ export class WorkspacePage {
     return dialog;
   }
 
-  /** Confirms the mapping step and waits for the load to finish (a success or error notice). */
+  /**
+   * Confirms the mapping step and waits for the load to finish (a success or error notice) and,
+   * on success, for the new table's quality report to be on screen.
+   */
   async confirmMapping(): Promise<void> {
+    const name = await this.page.locator('input[data-testid="mapping-name"]').inputValue();
     const before = await this.page.locator('[data-testid="notice"]').count();
     await this.page.locator('button[data-testid="mapping-load"]').click();
     await this.page.waitForFunction(
@@ -54,6 +58,9 @@ export class WorkspacePage {
       before,
       { timeout: 60_000 },
     );
+    if ((await this.notices()).at(-1)?.kind === 'success') {
+      await this.page.locator(`tb-quality-report section[data-table="${name}"]`).waitFor({ timeout: 30_000 });
+    }
   }
 
   /** Notices currently shown: kind and issue code. */
