@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './src/app/csp.ts';
 
@@ -9,9 +10,10 @@ function stripDuckdbSourceMaps(): Plugin {
   return {
     name: 'tierbook:strip-duckdb-sourcemaps',
     apply: 'serve',
-    transform(code, id) {
-      if (!id.includes('@duckdb/duckdb-wasm')) return null;
-      return { code: code.replace(/\/\/# sourceMappingURL=\S+/g, ''), map: null };
+    load(id) {
+      const path = id.split('?')[0]!;
+      if (!/@duckdb[\\/]duckdb-wasm[\\/]dist[\\/].*\.js$/.test(path)) return null;
+      return { code: readFileSync(path, 'utf8').replace(/\/\/# sourceMappingURL=\S+/g, ''), map: null };
     },
   };
 }

@@ -131,6 +131,28 @@ describe('the workspace', () => {
     await app.close();
   });
 
+  it('accepts files dropped anywhere on the page', async () => {
+    const app = await session.openApp({ context: { locale: 'zh-CN' } });
+    const ws = new WorkspacePage(app.page);
+    const transfer = await app.page.evaluateHandle(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['客户号,是否签约,签约金额\nC1,是,"1,000"\nC2,否,\n'], '营销结果.csv', { type: 'text/csv' }));
+      return data;
+    });
+    await app.page.dispatchEvent('body', 'dragenter', { dataTransfer: transfer });
+    await app.page.locator('tb-app .overlay').waitFor();
+    await app.page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
+    const dialog = await ws.mappingDialog();
+    expect(await dialog.getAttribute('data-table')).toBe('outcomes');
+    expect(await app.page.locator('tb-app .overlay').count()).toBe(0);
+    await ws.confirmMapping();
+    await ws.runSql('SELECT customer_id, signed, signed_amount FROM outcomes ORDER BY 1');
+    expect(await ws.gridRows('tb-sql-box tb-data-grid', 2)).toEqual([['C1', '1', '1,000'], ['C2', '0', '—']]);
+    expect(app.problems).toEqual([]);
+    await app.expectNoOtherHostRequests();
+    await app.close();
+  });
+
   it('refuses the same file twice and says which table holds it', async () => {
     const app = await session.openApp({ context: { locale: 'en-US' } });
     const ws = new WorkspacePage(app.page);
