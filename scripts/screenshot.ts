@@ -8,7 +8,7 @@
  * also fails if the app tried to reach any other host while being photographed.
  */
 import { resolve } from 'node:path';
-import iconv from 'iconv-lite';
+import { buildGbkLoansCsv } from '../test/fixtures/build-fixtures';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { openApp } from '../test/e2e/support/app-page';
@@ -22,28 +22,13 @@ interface Step {
   readonly act?: (page: Page) => Promise<void>;
 }
 
-/** A small GBK loans export with the usual problems, for the mapping and quality pictures. */
-function gbkLoans(): Buffer {
-  return iconv.encode(
-    [
-      '借据号,客户号,贷款品种,贷款机构,贷款余额(万元),贷款日期,到期日期,合同利率,五级分类',
-      'J001,K001,流动资金贷款,本行,"1,200.5",20240305,2025/3/5,4.35%,正常',
-      'J002,K001,票据,工商银行,300,2024-01-31,45717,3.9%,关注',
-      'J003,K002,经营性贷款,本行,abc,2024.02.01,2025-02-01,4.1%,正常',
-      'J004,1.23457E+17,中长期贷款,本行,50,2023-12-01,2026-12-01,—,正常',
-      '合计,,,,"1,550.5",,,,',
-    ].join('\r\n'),
-    'gbk',
-  );
-}
-
 /** The pictures, in order, on one page: the demo, a GBK file's mapping step and its report, SQL in the other language. */
 const STEPS: readonly Step[] = [
   { name: 'demo' },
   {
     name: 'mapping-gbk',
     act: async (page) => {
-      await page.locator('input[data-testid="file-input"]').setInputFiles([{ name: '贷款明细.csv', mimeType: 'text/csv', buffer: gbkLoans() }]);
+      await page.locator('input[data-testid="file-input"]').setInputFiles([{ name: '贷款明细.csv', mimeType: 'text/csv', buffer: Buffer.from(buildGbkLoansCsv()) }]);
       await page.locator('dialog[data-testid="mapping-dialog"]').waitFor({ state: 'visible' });
     },
   },

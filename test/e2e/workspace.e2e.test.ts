@@ -2,25 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import iconv from 'iconv-lite';
-import { buildAwkwardTypesParquet, buildLoansParquet, buildLoansXlsx } from '../fixtures/build-fixtures';
+import { buildAwkwardTypesParquet, buildGbkLoansCsv, buildLoansParquet, buildLoansXlsx } from '../fixtures/build-fixtures';
 import { startE2eSession, type E2eSession } from './support/session';
 import { upload, WorkspacePage } from './support/workspace-page';
 
 const manifest = JSON.parse(readFileSync('public/demo/manifest.json', 'utf8')) as { files: { table: string; rows: number }[] };
 
-/** A loans extract as a bank exports it: GBK, Chinese headers, 万元, messy values, a 合计 row. */
-const GBK_LOANS = iconv.encode(
-  [
-    '借据号,客户号,贷款品种,贷款机构,贷款余额(万元),贷款日期,到期日期,合同利率,五级分类',
-    'J001,K001,流动资金贷款,本行,"1,200.5",20240305,2025/3/5,4.35%,正常',
-    'J002,K001,票据,工商银行,300,2024-01-31,45717,3.9%,关注',
-    'J003,K002,经营性贷款,本行,abc,2024.02.01,2025-02-01,4.1%,正常',
-    'J004,1.23457E+17,中长期贷款,本行,50,2023-12-01,2026-12-01,—,正常',
-    '合计,,,,"1,550.5",,,,',
-  ].join('\r\n'),
-  'gbk',
-);
+const GBK_LOANS = buildGbkLoansCsv();
 
 let session: E2eSession;
 beforeAll(async () => {
