@@ -7,6 +7,17 @@ export type SqlValue = string | number | boolean | null;
 export interface QueryOptions {
   /** Aborting cancels the query if it is running, or drops it if it is still queued. */
   signal?: AbortSignal;
+  /**
+   * Values bound to DuckDB variables just before the query, in the same turn of the connection
+   * (`SET VARIABLE name = ?`, read in SQL with `getvariable('name')`): how notebook inputs reach
+   * a query that must stay cancellable, without pasting values into SQL text.
+   */
+  variables?: Readonly<Record<string, SqlValue>>;
+}
+
+/** The SQL that binds one variable: `SET VARIABLE "name" = ?`. */
+export function setVariableSql(name: string): string {
+  return `SET VARIABLE ${quoteIdent(name)} = ?`;
 }
 
 /** A column of a table in the database, as DuckDB describes it. */

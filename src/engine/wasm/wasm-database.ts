@@ -1,7 +1,7 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type { Database, PreparedQuery, QueryOptions, SqlValue, TableInfo } from '../database';
-import { QueryCancelledError } from '../database';
+import { QueryCancelledError, setVariableSql } from '../database';
 import { listTables } from '../catalog';
 import { SerialQueue } from '../serial-queue';
 import { concatBytes } from '../bytes';
@@ -41,6 +41,7 @@ export class WasmDatabase implements Database {
 
   query(sql: string, params: readonly SqlValue[] = [], options: QueryOptions = {}): Promise<Table> {
     return this.queue.run(async () => {
+      for (const [name, value] of Object.entries(options.variables ?? {})) await this.runPreparedOnce(setVariableSql(name), [value]);
       if (params.length === 0) return this.runPending(sql, options.signal);
       const statement = await this.db.createPrepared(this.connectionId, sql);
       try {
@@ -87,6 +88,15 @@ export class WasmDatabase implements Database {
   async close(): Promise<void> {
     await this.conn.close();
     await this.db.terminate();
+  }
+
+  private async runPreparedOnce(sql: string, params: readonly SqlValue[]): Promise<void> {
+    const statement = await this.db.createPrepared(this.connectionId, sql);
+    try {
+      await this.runPrepared(statement, params);
+    } finally {
+      await this.db.closePrepared(this.connectionId, statement);
+    }
   }
 
   private get connectionId(): number {
