@@ -44,7 +44,10 @@ export type Display =
 export type SandboxInput =
   /** a value that travels as it is (numbers, strings, input values, small objects) */
   | { readonly kind: 'value'; readonly value: unknown }
-  /** a SQL cell's (or loaded) table in DuckDB, at a version: the sandbox fetches it once as Arrow */
+  /**
+   * a SQL cell's (or loaded) table in DuckDB, at a version: the sandbox fetches it once as Arrow
+   * with `SELECT * FROM <table>`; `table` is SQL, already quoted (`"loans"`, `temp.main."score"`)
+   */
   | { readonly kind: 'table'; readonly table: string; readonly version: number }
   /** another TypeScript cell's value, which stays in the sandbox where it was computed */
   | { readonly kind: 'cell'; readonly name: string; readonly version: number };
