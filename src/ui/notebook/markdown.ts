@@ -13,7 +13,7 @@ const SAFE_IMAGE = /^(data:image\/(png|gif|jpe?g|webp);|\.{0,2}\/(?!\/))/;
 
 md.renderer.rules['image'] = (tokens, idx) => {
   const token = tokens[idx]!;
-  const src = token.attrGet('src') ?? '';
+  const src = String(token.attrGet('src') ?? '');
   const alt = md.utils.escapeHtml(token.content);
   if (!SAFE_IMAGE.test(src)) return `<span class="blocked-image" title="${md.utils.escapeHtml(src)}">[${alt}]</span>`;
   return `<img src="${md.utils.escapeHtml(src)}" alt="${alt}">`;
@@ -23,7 +23,7 @@ const renderToken: MarkdownIt.Renderer.RenderRule = (tokens, idx, options, _env,
 
 md.renderer.rules['link_open'] = (tokens, idx, options, env, self) => {
   const token = tokens[idx]!;
-  const href = token.attrGet('href') ?? '';
+  const href = String(token.attrGet('href') ?? '');
   if (SAFE_LINK.test(href)) return renderToken(tokens, idx, options, env, self);
   token.meta = { blocked: true };
   return `<span class="external-link" title="${md.utils.escapeHtml(href)}">`;
