@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import type { RenderRule } from 'markdown-it/lib/renderer.mjs';
 
 /**
  * Markdown for prose cells, rendered so that nothing in the text can run or reach the network:
@@ -19,7 +20,7 @@ md.renderer.rules['image'] = (tokens, idx) => {
   return `<img src="${md.utils.escapeHtml(src)}" alt="${alt}">`;
 };
 
-const renderToken: MarkdownIt.Renderer.RenderRule = (tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options);
+const renderToken: RenderRule = (tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options);
 
 md.renderer.rules['link_open'] = (tokens, idx, options, env, self) => {
   const token = tokens[idx]!;
