@@ -1,5 +1,4 @@
 import MarkdownIt from 'markdown-it';
-import type { RenderRule } from 'markdown-it/lib/renderer.mjs';
 
 /**
  * Markdown for prose cells, rendered so that nothing in the text can run or reach the network:
@@ -20,6 +19,7 @@ md.renderer.rules['image'] = (tokens, idx) => {
   return `<img src="${md.utils.escapeHtml(src)}" alt="${alt}">`;
 };
 
+type RenderRule = NonNullable<typeof md.renderer.rules['text']>;
 const renderToken: RenderRule = (tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options);
 
 md.renderer.rules['link_open'] = (tokens, idx, options, env, self) => {
