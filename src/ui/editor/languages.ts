@@ -1,11 +1,12 @@
 import { javascript, javascriptLanguage } from '@codemirror/lang-javascript';
 import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
-import { sql } from '@codemirror/lang-sql';
+import { keywordCompletionSource, schemaCompletionSource } from '@codemirror/lang-sql';
 import { yaml, yamlLanguage } from '@codemirror/lang-yaml';
+import { LanguageSupport } from '@codemirror/language';
 import type { Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { DuckDB } from './sql-dialect';
-import { inputParameterSource, sqlCompletionSchema, statementColumnSource, tableNameSource } from './sql-completion';
+import { inputParameterSource, outsideLiterals, sqlCompletionSchema, statementColumnSource, tableNameSource } from './sql-completion';
 import { tsCompletionSource } from './ts-completion';
 import type { EditorLanguage, EditorSchema } from './types';
 import { inputDefinitionSource } from './yaml-completion';
@@ -13,14 +14,16 @@ import { inputDefinitionSource } from './yaml-completion';
 /** The accessible name of the editing area, per language (a notebook has many editors). */
 const LABELS: Readonly<Record<EditorLanguage, string>> = { sql: 'SQL', ts: 'TypeScript', markdown: 'Markdown', yaml: 'Input definition (YAML)' };
 
+/** lang-sql's parts, assembled as its sql() does but with keywords kept out of strings and `$inputs`. */
 function sqlSupport(schema: EditorSchema): Extension {
   const data = DuckDB.language.data;
-  return [
-    sql({ dialect: DuckDB, schema: sqlCompletionSchema(schema), upperCaseKeywords: true }),
+  return new LanguageSupport(DuckDB.language, [
+    data.of({ autocomplete: outsideLiterals(keywordCompletionSource(DuckDB, true)) }),
+    data.of({ autocomplete: schemaCompletionSource({ dialect: DuckDB, schema: sqlCompletionSchema(schema) }) }),
     data.of({ autocomplete: tableNameSource(schema) }),
     data.of({ autocomplete: statementColumnSource(schema) }),
     data.of({ autocomplete: inputParameterSource(schema) }),
-  ];
+  ]);
 }
 
 /**

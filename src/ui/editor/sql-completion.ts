@@ -1,13 +1,14 @@
 import type { Completion, CompletionContext, CompletionResult, CompletionSource } from '@codemirror/autocomplete';
 import type { SQLNamespace } from '@codemirror/lang-sql';
 import { syntaxTree } from '@codemirror/language';
+import { DUCKDB_RESERVED } from './sql-dialect';
 import type { EditorSchema } from './types';
 
 /** A node of lang-sql's tree (@lezer/common is not a direct dependency, so its type is derived). */
 type SyntaxNode = ReturnType<ReturnType<typeof syntaxTree>['resolveInner']>;
 
-/** Tokens inside which nothing is completed. */
-const NO_COMPLETION = new Set(['String', 'LineComment', 'BlockComment', 'QuotedIdentifier']);
+/** Tokens whose text is not SQL words: nothing but `$inputs` is completed inside them. */
+const LITERALS = new Set(['String', 'LineComment', 'BlockComment', 'QuotedIdentifier', 'SpecialVar']);
 
 /** Words after which a table name comes. */
 const TABLE_CONTEXT = /\b(from|join|into|update|table|describe|summarize|pivot|unpivot)\s+$/i;
@@ -15,38 +16,45 @@ const TABLE_CONTEXT = /\b(from|join|into|update|table|describe|summarize|pivot|u
 const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
- * The schema in lang-sql's shape: table → columns. Dots in a table name are escaped, since
- * lang-sql reads an unescaped dot as schema.table.
+ * The schema in lang-sql's shape: table → columns, each with the text it inserts (quoted when
+ * DuckDB needs it: not a plain identifier, or a reserved word; lang-sql alone quotes only the
+ * former). Dots in a table name are escaped: lang-sql reads a bare dot as schema.table.
  */
 export function sqlCompletionSchema(schema: EditorSchema): SQLNamespace {
-  const namespace: Record<string, readonly string[]> = {};
+  const namespace: Record<string, SQLNamespace> = {};
   for (const [table, columns] of Object.entries(schema.tables)) {
-    namespace[table.replace(/\./g, '\\.')] = [...new Set(columns)];
+    namespace[table.replace(/\./g, '\\.')] = {
+      self: nameOption(table, 'type', 'table'),
+      children: [...new Set(columns)].map((column) => nameOption(column, 'property', table)),
+    };
   }
   return namespace;
 }
 
-/** How a name is written in DuckDB SQL: bare when plain, double-quoted otherwise (e.g. Chinese headers). */
+/** How a name is written in DuckDB SQL: bare when plain, double-quoted otherwise (Chinese headers, `limit`). */
 export function sqlIdentifier(name: string): string {
-  return PLAIN_IDENTIFIER.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+  return PLAIN_IDENTIFIER.test(name) && !DUCKDB_RESERVED.has(name.toLowerCase()) ? name : `"${name.replace(/"/g, '""')}"`;
+}
+
+function nameOption(name: string, type: string, detail: string): Completion {
+  const quoted = sqlIdentifier(name);
+  return quoted === name ? { label: name, type, detail } : { label: name, type, detail, apply: quoted };
 }
 
 /** Whether a token ends before `pos` (a closed string or block comment) rather than running on to it. */
 function closedBefore(text: string, name: string): boolean {
   if (name === 'LineComment') return false;
   if (name === 'BlockComment') return text.length >= 4 && text.endsWith('*/');
+  if (name === 'SpecialVar') return false;
   return text.length >= 2 && text[text.length - 1] === text[0];
 }
 
-function inNoCompletionToken(context: CompletionContext): boolean {
+/** The literal-like token (string, comment, quoted name, `$parameter`) the cursor is in, if any. */
+function literalAt(context: CompletionContext): string | null {
   const node = syntaxTree(context.state).resolveInner(context.pos, -1);
-  if (!NO_COMPLETION.has(node.name) || node.from >= context.pos) return false;
-  return node.to > context.pos || !closedBefore(context.state.sliceDoc(node.from, node.to), node.name);
-}
-
-function nameOption(name: string, type: string, detail: string): Completion {
-  const quoted = sqlIdentifier(name);
-  return quoted === name ? { label: name, type, detail } : { label: name, type, detail, apply: quoted };
+  if (!LITERALS.has(node.name) || node.from >= context.pos) return null;
+  const inside = node.to > context.pos || !closedBefore(context.state.sliceDoc(node.from, node.to), node.name);
+  return inside ? node.name : null;
 }
 
 /**
@@ -56,18 +64,27 @@ function nameOption(name: string, type: string, detail: string): Completion {
 export function tableNameSource(schema: EditorSchema): CompletionSource {
   const options = Object.keys(schema.tables).map((table) => nameOption(table, 'type', 'table'));
   return (context) => {
-    if (context.explicit || options.length === 0 || inNoCompletionToken(context)) return null;
+    if (context.explicit || options.length === 0 || literalAt(context) !== null) return null;
     const line = context.state.doc.lineAt(context.pos);
     if (!TABLE_CONTEXT.test(line.text.slice(0, context.pos - line.from))) return null;
     return { from: context.pos, options, validFor: /^\w*$/ };
   };
 }
 
+/**
+ * Keeps a source quiet where words are not SQL: in strings, comments and `$parameters`
+ * (lang-sql's keyword source would offer WORK inside 'work' and CUBE after `$cu`).
+ */
+export function outsideLiterals(source: CompletionSource): CompletionSource {
+  return (context) => (literalAt(context) !== null ? null : source(context));
+}
+
 /** `$name` for the notebook's inputs, which reach DuckDB as bound parameters. */
 export function inputParameterSource(schema: EditorSchema): CompletionSource {
   const options = schema.inputs.map((name): Completion => ({ label: `$${name}`, type: 'variable', detail: 'input' }));
   return (context) => {
-    if (options.length === 0 || inNoCompletionToken(context)) return null;
+    const literal = literalAt(context);
+    if (options.length === 0 || (literal !== null && literal !== 'SpecialVar')) return null;
     const word = context.matchBefore(/\$\w*$/);
     if (!word) return null;
     return { from: word.from, options, validFor: /^\$\w*$/ };
@@ -91,7 +108,7 @@ function identifierText(context: CompletionContext, node: SyntaxNode): string {
 export function statementColumnSource(schema: EditorSchema): CompletionSource {
   const byLowerName = new Map(Object.entries(schema.tables).map(([table, columns]) => [table.toLowerCase(), { table, columns }]));
   return (context): CompletionResult | null => {
-    if (byLowerName.size === 0 || inNoCompletionToken(context)) return null;
+    if (byLowerName.size === 0 || literalAt(context) !== null) return null;
     const word = context.matchBefore(/[\w\u00a1-\uffff]*$/);
     if (!word || (word.from === word.to && !context.explicit)) return null;
     if (context.state.sliceDoc(word.from - 1, word.from) === '.') return null;

@@ -36,3 +36,15 @@ export const DuckDB = SQLDialect.define({
   specialVar: '$?',
   caseInsensitiveIdentifiers: true,
 });
+
+/**
+ * DuckDB's reserved words (duckdb_keywords() where keyword_category = 'reserved'): a column
+ * named like one (`limit` in a facilities extract) must be double-quoted.
+ */
+export const DUCKDB_RESERVED: ReadonlySet<string> = new Set(
+  ('all analyse analyze and any array as asc asymmetric both case cast check collate column constraint create ' +
+    'default deferrable desc describe distinct do else end except false fetch for foreign from grant group having ' +
+    'in initially intersect into lambda lateral leading limit not null offset on only or order pivot pivot_longer ' +
+    'pivot_wider placing primary qualify references returning select show some summarize symmetric table then to ' +
+    'trailing true union unique unpivot using variadic when where window with').split(' '),
+);
