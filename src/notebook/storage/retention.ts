@@ -19,9 +19,12 @@ import type { SaveReason } from './records';
  *    first the extra versions of the last hour (rule 2), then the slot and day versions; never the
  *    newest. This bounds a huge notebook edited all day (100 MB ≈ 33 versions of a 3 MB notebook).
  *
- * Slots are aligned to fixed boundaries (not to "now") so a version chosen for its slot stays
- * chosen as time passes, until its whole slot moves to a coarser tier. Versions are ordered by id,
- * not by time, so a clock set backwards never makes an old text look newer.
+ * A version's age counts from when it stopped being current (the next version's save), not from
+ * when it was saved: a text that stood unchanged for three months before today's edit is what the
+ * user had this morning, and must survive that edit. Slots group versions by when they were saved,
+ * so the one kept per slot is the text as it stood at the slot's end. Slots are aligned to fixed
+ * boundaries (not to "now") so a version chosen for its slot stays chosen as time passes. Versions
+ * are ordered by id, not by time, so a clock set backwards never makes an old text look newer.
  */
 export interface RetentionPolicy {
   readonly keepEveryFor: number;
@@ -71,24 +74,30 @@ export function versionsToDrop(versions: readonly RetainedVersion[], now: number
 
 /** The versions rules 1–5 keep, with their rank. */
 function rank(sorted: readonly RetainedVersion[], now: number, policy: RetentionPolicy): Map<number, Rank> {
+  // The newest of a slot is chosen among all versions, so a slot whose last version is still in a
+  // finer tier keeps none of its older ones.
+  const lastOfSlot = newestBySlot(sorted, policy.recentSlot);
+  const lastOfDay = newestBySlot(sorted, DAY);
   const ranks = new Map<number, Rank>();
-  const newestOfSlot = new Map<string, number>(); // ascending order: the last one seen is the newest
   sorted.forEach((version, i) => {
-    const age = Math.max(0, now - version.savedAt);
     const next = sorted[i + 1];
-    const replacedByCheckpoint = next !== undefined && (next.reason === 'restore' || next.reason === 'import');
-    if (age < policy.recentFor) {
-      newestOfSlot.set(`recent:${Math.floor(version.savedAt / policy.recentSlot)}`, version.versionId);
-      if (version.reason !== 'autosave' || replacedByCheckpoint) ranks.set(version.versionId, Rank.Chosen);
-      else if (age < policy.keepEveryFor) ranks.set(version.versionId, Rank.Extra);
-    } else if (age < policy.dailyFor) {
-      newestOfSlot.set(`day:${Math.floor(version.savedAt / DAY)}`, version.versionId);
-    }
+    const age = Math.max(0, now - (next?.savedAt ?? now));
+    const isLastOf = (slots: Map<number, number>, width: number) => slots.get(Math.floor(version.savedAt / width)) === version.versionId;
+    const checkpoint = version.reason !== 'autosave' || next?.reason === 'restore' || next?.reason === 'import';
+    if (age < policy.recentFor && (checkpoint || isLastOf(lastOfSlot, policy.recentSlot))) ranks.set(version.versionId, Rank.Chosen);
+    else if (age < policy.keepEveryFor) ranks.set(version.versionId, Rank.Extra);
+    else if (age >= policy.recentFor && age < policy.dailyFor && isLastOf(lastOfDay, DAY)) ranks.set(version.versionId, Rank.Chosen);
   });
-  for (const versionId of newestOfSlot.values()) ranks.set(versionId, Rank.Chosen);
   const newest = sorted.at(-1);
   if (newest) ranks.set(newest.versionId, Rank.Newest);
   return ranks;
+}
+
+/** Slot number (savedAt / width, floored) → id of the newest version saved in it. */
+function newestBySlot(sorted: readonly RetainedVersion[], width: number): Map<number, number> {
+  const slots = new Map<number, number>();
+  for (const version of sorted) slots.set(Math.floor(version.savedAt / width), version.versionId); // ascending: last wins
+  return slots;
 }
 
 /** Rule 6: drops kept versions, least important and oldest first, until their sizes fit. */
