@@ -12,6 +12,7 @@ import {
   showErrors,
   type EditorOptions,
 } from './editor-state';
+import { sameErrors, sameSchema } from './same';
 import { EMPTY_SCHEMA, isEditorLanguage, type EditorError, type EditorLanguage, type EditorSchema, type EmitEditorEvent } from './types';
 
 /** What the editor was last configured with: a property is applied only when it differs. */
@@ -132,15 +133,16 @@ export class CodeEditor extends LitElement {
     if (!state || !applied) return;
     const next = this.options();
     const effects: StateEffect<unknown>[] = [];
-    if (next.language !== applied.language || next.schema !== applied.schema) effects.push(reconfigureLanguage(next.language, next.schema));
+    if (next.language !== applied.language || !sameSchema(next.schema, applied.schema)) effects.push(reconfigureLanguage(next.language, next.schema));
     if (next.readOnly !== applied.readOnly) effects.push(reconfigureReadOnly(next.readOnly));
     if (next.placeholder !== applied.placeholder) effects.push(reconfigurePlaceholder(next.placeholder));
     const changes = minimalChange(state.doc.toString(), normaliseLineBreaks(this.value ?? ''));
     if (changes || effects.length) {
       this.transact(changes ? { changes, effects, annotations: externalEdit.of(true) } : { effects });
     }
-    if (this.errors !== applied.errors) this.transact(showErrors(this.currentState()!, this.errors ?? []));
-    this.applied = { ...next, errors: this.errors };
+    const errors = this.errors ?? [];
+    if (!sameErrors(errors, applied.errors)) this.transact(showErrors(this.currentState()!, errors));
+    this.applied = { ...next, errors };
   }
 
   static override styles = [theme, css`:host { display: block; }`];
