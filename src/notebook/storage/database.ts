@@ -91,6 +91,7 @@ function upgrade(request: IDBOpenDBRequest, oldVersion: number, migrations: read
   try {
     const db = wrap(request.result);
     const wrappedTx = wrap(tx) as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
+    wrappedTx.done.catch(() => undefined); // an aborted upgrade is reported by the open request
     for (let version = oldVersion; version < migrations.length; version++) migrations[version]!(db, wrappedTx);
     return null;
   } catch (error) {
