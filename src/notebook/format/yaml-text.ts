@@ -1,0 +1,45 @@
+import { LineCounter, parseDocument, stringify, type Document } from 'yaml';
+
+/**
+ * YAML as the format uses it everywhere: YAML 1.2 core schema (so `2024-06-30` stays a string
+ * and `no` is not false), duplicate keys reported, and no line folding when writing, so a long
+ * title or header never changes shape between saves, and no anchors for objects the document
+ * happens to share (a second save, of the objects read back, would have none).
+ */
+
+export const WRITE_OPTIONS = { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false } as const;
+
+/** YAML text for a plain value, ending in a newline. */
+export function yamlText(value: unknown): string {
+  return stringify(value, WRITE_OPTIONS);
+}
+
+export interface ParsedYaml {
+  readonly doc: Document.Parsed;
+  /** 1-based line within the text of a character offset */
+  readonly lineOf: (offset: number) => number;
+  /** parse errors with their 1-based line within the text */
+  readonly errors: readonly { readonly line: number; readonly message: string }[];
+}
+
+/** Parses YAML text, never throwing; errors carry lines relative to the text. */
+export function parseYaml(text: string): ParsedYaml {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const lineOf = (offset: number) => counter.linePos(offset).line;
+  const errors = doc.errors.map((e) => ({ line: lineOf(e.pos[0]), message: e.message.split('\n')[0]! }));
+  return { doc, lineOf, errors };
+}
+
+/** The document's value as plain JS, or undefined when YAML cannot build it (too many aliases). */
+export function plainValue(doc: Document.Parsed): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    return undefined;
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
