@@ -34,7 +34,12 @@ export interface AutosaverOptions {
  * hidden (`flush('autosave')`): the page may be frozen or discarded after those without warning.
  */
 export class Autosaver {
-  private readonly options: Required<Omit<AutosaverOptions, 'onStatus'>> & Pick<AutosaverOptions, 'onStatus'>;
+  private readonly save: AutosaverOptions['save'];
+  private readonly onStatus: AutosaverOptions['onStatus'];
+  private readonly delay: number;
+  private readonly maxWait: number;
+  private readonly retryAfter: number;
+  private readonly now: () => number;
   private saved: string;
   private latest: string;
   /** edits counted so flush can tell whether the text it was asked to save got saved */
@@ -48,7 +53,12 @@ export class Autosaver {
   private deadlineTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: AutosaverOptions) {
-    this.options = { delay: 800, maxWait: 5000, retryAfter: 30_000, now: Date.now, ...options };
+    this.save = options.save;
+    this.onStatus = options.onStatus;
+    this.delay = options.delay ?? 800;
+    this.maxWait = options.maxWait ?? 5000;
+    this.retryAfter = options.retryAfter ?? 30_000;
+    this.now = options.now ?? Date.now;
     this.saved = this.latest = options.savedText;
   }
 
@@ -67,13 +77,14 @@ export class Autosaver {
       // save is writing another text, and this one must follow it.
       this.clearTimers();
       this.savedEdition = this.edition;
-      if (this.status.state === 'pending') this.emit({ state: 'saved', at: this.savedAt });
+      // An earlier failure no longer matters either: what is shown is stored.
+      if (this.status.state !== 'saved') this.emit({ state: 'saved', at: this.savedAt });
       return;
     }
     if (this.status.state === 'saved') this.emit({ state: 'pending' });
     if (this.debounceTimer !== null) clearTimeout(this.debounceTimer);
-    this.debounceTimer = setTimeout(() => void this.request('autosave'), this.options.delay);
-    this.deadlineTimer ??= setTimeout(() => void this.request('autosave'), this.options.maxWait);
+    this.debounceTimer = setTimeout(() => void this.request('autosave'), this.delay);
+    this.deadlineTimer ??= setTimeout(() => void this.request('autosave'), this.maxWait);
   }
 
   /**
@@ -96,38 +107,48 @@ export class Autosaver {
     this.clearTimers();
     // A manual request is the stronger one: it also wants an unchanged text sent (see flush).
     if (this.requested !== 'manual') this.requested = reason;
-    this.running ??= this.drain().finally(() => {
-      this.running = null;
-    });
+    this.running ??= this.drain();
     return this.running;
   }
 
   /** Saves until no request is left; requests made meanwhile are served by the next turn. */
   private async drain(): Promise<void> {
-    while (this.requested) {
-      const reason = this.requested;
-      this.requested = null;
-      const text = this.latest;
-      const edition = this.edition;
-      if (text === this.saved && reason !== 'manual') {
-        this.savedEdition = edition;
-        continue;
+    // Yield once so request() has stored this promise before the loop can end and clear it.
+    await null;
+    try {
+      while (this.requested) {
+        const reason = this.requested;
+        this.requested = null;
+        await this.saveLatest(reason);
       }
-      this.emit({ state: 'saving' });
-      try {
-        await this.options.save(text, reason);
-        this.saved = text;
-        this.savedEdition = edition;
-        this.savedAt = this.options.now();
-        this.emit({ state: 'saved', at: this.savedAt });
-        if (this.dirty) this.emit({ state: 'pending' });
-      } catch (error) {
-        const failure = toStorageError(error);
-        this.emit({ state: 'error', error: failure });
-        // Storage that is unavailable stays so until a reload; retrying would only flicker.
-        if (failure.kind !== 'unavailable' && !this.requested && this.debounceTimer === null) {
-          this.deadlineTimer ??= setTimeout(() => void this.request('autosave'), this.options.retryAfter);
-        }
+    } finally {
+      // In the same step as the loop's last check, so no request can fall in between.
+      this.running = null;
+    }
+  }
+
+  /** One turn: saves the newest text unless it is stored already (a manual save always goes). */
+  private async saveLatest(reason: SaveReason): Promise<void> {
+    const text = this.latest;
+    const edition = this.edition;
+    if (text === this.saved && reason !== 'manual') {
+      this.savedEdition = edition;
+      return;
+    }
+    this.emit({ state: 'saving' });
+    try {
+      await this.save(text, reason);
+      this.saved = text;
+      this.savedEdition = edition;
+      this.savedAt = this.now();
+      this.emit({ state: 'saved', at: this.savedAt });
+      if (this.dirty) this.emit({ state: 'pending' });
+    } catch (error) {
+      const failure = toStorageError(error);
+      this.emit({ state: 'error', error: failure });
+      // Storage that is unavailable stays so until a reload; retrying would only flicker.
+      if (failure.kind !== 'unavailable' && !this.requested && this.debounceTimer === null) {
+        this.deadlineTimer ??= setTimeout(() => void this.request('autosave'), this.retryAfter);
       }
     }
   }
@@ -141,7 +162,7 @@ export class Autosaver {
   private emit(status: AutosaveStatus): void {
     this.status = status;
     try {
-      this.options.onStatus?.(status);
+      this.onStatus?.(status);
     } catch (error) {
       // A failing listener must not stop saving; let it surface as an uncaught error instead.
       queueMicrotask(() => {

@@ -52,14 +52,13 @@ export class NotebookStore {
   /** Opens the store; rejects with a StorageError ('unavailable' in private mode or without IndexedDB). */
   static async open(options: NotebookStoreOptions = {}): Promise<NotebookStore> {
     const factory = 'indexedDB' in options ? options.indexedDB : defaultFactory();
-    let store: NotebookStore | null = null;
-    let lostEarly: StorageError | null = null;
-    const db = await openTierbookDatabase(factory, options.name ?? DATABASE_NAME, (loss) => {
+    // Losing the connection is an event (a task), so it cannot come before `store` is assigned.
+    let store: NotebookStore | undefined;
+    const onLost = (loss: StorageError) => {
       if (store) store.lost = loss;
-      else lostEarly = loss;
-    }, options.migrations);
+    };
+    const db = await openTierbookDatabase(factory, options.name ?? DATABASE_NAME, onLost, options.migrations);
     store = new NotebookStore(db, options.now ?? Date.now, options.newId ?? randomNotebookId, options.retention ?? DEFAULT_RETENTION);
-    store.lost = lostEarly;
     return store;
   }
 

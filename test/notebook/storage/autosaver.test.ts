@@ -158,6 +158,18 @@ describe('Autosaver', () => {
     expect(autosaver.dirty).toBe(false);
   });
 
+  it('shows saved again when, after a failure, the text goes back to what is stored', async () => {
+    const statuses: AutosaveStatus[] = [];
+    const save = vi.fn<() => Promise<void>>().mockRejectedValue(new StorageError('quota', 'full'));
+    const autosaver = new Autosaver({ savedText: 'stored', save, onStatus: (s) => statuses.push(s) });
+    autosaver.schedule('edit');
+    await vi.advanceTimersByTimeAsync(800);
+    autosaver.schedule('stored');
+    expect(statuses.map((s) => s.state)).toEqual(['pending', 'saving', 'error', 'saved']);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(save).toHaveBeenCalledTimes(1); // nothing left to retry
+  });
+
   it('does not retry on its own when storage is unavailable, and wraps other failures as StorageError', async () => {
     const statuses: AutosaveStatus[] = [];
     const save = vi.fn<() => Promise<void>>().mockRejectedValueOnce(new StorageError('unavailable', 'private mode')).mockRejectedValue(new Error('boom'));
