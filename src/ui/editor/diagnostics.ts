@@ -2,7 +2,8 @@ import type { Diagnostic } from '@codemirror/lint';
 import type { Text } from '@codemirror/state';
 import type { EditorError } from './types';
 
-const WORD = /^[\w$\u00a1-\uffff]+/;
+/** A name, qualified or not (`l.clas`, `rows.length`): what DuckDB and TypeScript errors point at. */
+const WORD = /^[\w$\u00a1-\uffff]+(?:\.[\w$\u00a1-\uffff]+)*/;
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, Number.isFinite(value) ? Math.trunc(value) : min));
@@ -27,6 +28,6 @@ export function errorDiagnostics(doc: Text, errors: readonly EditorError[]): Dia
       const word = WORD.exec(line.text.slice(offset));
       to = word ? from + word[0].length : Math.min(from + 1, line.to);
     }
-    return { from, to, severity: 'error', message: error.message, source: 'run' };
+    return { from, to, severity: 'error', message: error.message };
   });
 }

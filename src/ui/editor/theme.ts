@@ -45,7 +45,8 @@ const chrome = EditorView.theme({
   '.cm-lineNumbers .cm-gutterElement': { padding: '0 6px 0 10px', minWidth: '28px' },
   '.cm-activeLine': { backgroundColor: 'rgba(47, 111, 178, 0.05)' },
   '.cm-activeLineGutter': { backgroundColor: 'var(--tb-blue-soft, #e8f1fb)', color: 'var(--tb-navy-2, #1d3a5f)' },
-  '&:not(.cm-focused) .cm-activeLine, &:not(.cm-focused) .cm-activeLineGutter': { backgroundColor: 'transparent' },
+  // Only the focused cell shows where its cursor is; the others stay quiet.
+  '&:not(.cm-focused) .cm-activeLine, &:not(.cm-focused) .cm-activeLineGutter': { backgroundColor: 'transparent', color: 'inherit' },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--tb-ink, #1f2933)', borderLeftWidth: '2px' },
   '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection': {
     backgroundColor: '#cfe0f5',
@@ -72,6 +73,8 @@ const chrome = EditorView.theme({
   '.cm-panels': { backgroundColor: 'var(--tb-bg, #f4f6f9)', color: 'var(--tb-ink, #1f2933)' },
   '.cm-panels.cm-panels-top': { borderBottom: '1px solid var(--tb-line, #dde3ea)' },
   '.cm-panel.cm-search': { fontFamily: 'inherit', padding: '6px 8px' },
+  '.cm-panel.cm-search input, .cm-panel.cm-search button, .cm-panel.cm-search label': { fontSize: '12px' },
+  '.cm-textfield:focus': { outline: '2px solid var(--tb-blue, #2f6fb2)', outlineOffset: '0' },
   '.cm-textfield': { border: '1px solid var(--tb-line, #dde3ea)', borderRadius: '6px', padding: '2px 6px', backgroundColor: '#fff' },
   '.cm-button': {
     backgroundImage: 'none',

@@ -18,6 +18,12 @@ describe('errorDiagnostics', () => {
     expect(marked(SQL, d!.from, d!.to)).toBe('scroe');
   });
 
+  it('marks a qualified name whole', () => {
+    const doc = Text.of(['SELECT l.clas FROM loans l']);
+    const [d] = errorDiagnostics(doc, [{ line: 1, column: 8, message: 'x' }]);
+    expect(marked(doc, d!.from, d!.to)).toBe('l.clas');
+  });
+
   it('marks the whole line, without its indentation, when there is no column', () => {
     const [d] = errorDiagnostics(SQL, [{ line: 2, message: 'x' }]);
     expect(marked(SQL, d!.from, d!.to)).toBe('scroe');
