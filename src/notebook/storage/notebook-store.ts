@@ -43,7 +43,7 @@ export class NotebookStore {
   private lost: StorageError | null = null;
 
   private constructor(
-    private db: TierbookDatabase,
+    private readonly db: TierbookDatabase,
     private readonly now: () => number,
     private readonly newId: () => NotebookId,
     private readonly retention: RetentionPolicy,

@@ -1,7 +1,8 @@
 import type { SaveReason } from './records';
 
 /**
- * Which versions of a notebook's history to keep. Pure: the store applies it inside each save.
+ * Which versions of a notebook's history to keep. Pure: the store applies it in the transaction of
+ * every save that records a version.
  *
  * Autosave writes a version up to every 5 s while the user types or drags a slider (a slider's
  * value is part of the notebook text), so "keep everything for a day" could mean thousands of
