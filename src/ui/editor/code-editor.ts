@@ -46,6 +46,8 @@ export class CodeEditor extends LitElement {
   /** The state while the element is out of the document (a cell being moved): undo history survives. */
   private parked: EditorState | null = null;
   private applied: Applied | null = null;
+  /** Focus asked for before the view existed (a cell focused as soon as it is rendered). */
+  private pendingFocus: 'start' | 'end' | 'here' | null = null;
 
   constructor() {
     super();
@@ -59,19 +61,8 @@ export class CodeEditor extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.view) return;
-    const root = this.renderRoot as ShadowRoot;
-    let state = this.parked;
-    if (!state) {
-      const options = this.options();
-      state = createEditorState(normaliseLineBreaks(this.value), options, this.emit);
-      state = state.update(showErrors(state, this.errors)).state;
-      this.applied = { ...options, errors: this.errors };
-    }
-    this.parked = null;
-    // `root` makes CodeMirror mount its styles into this shadow root (as an adopted style
-    // sheet, which the CSP's style-src does not govern) and read the selection from it.
-    this.view = new EditorView({ state, parent: root, root });
+    // Back in the document after a move: the parked state already holds every property.
+    if (!this.view && this.parked) this.mount(this.parked);
   }
 
   override disconnectedCallback(): void {
@@ -84,20 +75,44 @@ export class CodeEditor extends LitElement {
   }
 
   override updated(): void {
-    this.sync();
+    if (this.view || this.parked) {
+      this.sync();
+      return;
+    }
+    // Created at the first update, not on connection: only then are properties set before the
+    // element was defined (a lazily loaded editor) in place, so the text starts the document
+    // instead of arriving as an undoable edit.
+    const options = this.options();
+    const state = createEditorState(normaliseLineBreaks(this.value ?? ''), options, this.emit);
+    this.applied = { ...options, errors: this.errors ?? [] };
+    this.mount(state.update(showErrors(state, this.applied.errors)).state);
+  }
+
+  private mount(state: EditorState): void {
+    const root = this.renderRoot as ShadowRoot;
+    this.parked = null;
+    // `root` makes CodeMirror mount its styles into this shadow root (as an adopted style
+    // sheet, which the CSP's style-src does not govern) and read the selection from it.
+    this.view = new EditorView({ state, parent: root, root });
+    if (this.pendingFocus) this.focusAt(this.pendingFocus);
   }
 
   /** Focuses the text (the notebook calls this when a cell becomes active). */
   override focus(): void {
-    if (this.view) this.view.focus();
-    else super.focus();
+    this.focusAt('here');
   }
 
-  /** Focuses with the cursor at the start or end: entering from the cell above or below. */
-  focusAt(where: 'start' | 'end'): void {
-    if (!this.view) return;
-    const pos = where === 'start' ? 0 : this.view.state.doc.length;
-    this.view.dispatch({ selection: EditorSelection.cursor(pos), scrollIntoView: true });
+  /** Focuses with the cursor at the start or end (entering from the cell above or below), or where it was. */
+  focusAt(where: 'start' | 'end' | 'here'): void {
+    if (!this.view) {
+      this.pendingFocus = where;
+      return;
+    }
+    this.pendingFocus = null;
+    if (where !== 'here') {
+      const pos = where === 'start' ? 0 : this.view.state.doc.length;
+      this.view.dispatch({ selection: EditorSelection.cursor(pos), scrollIntoView: true });
+    }
     this.view.focus();
   }
 
@@ -126,7 +141,10 @@ export class CodeEditor extends LitElement {
     else if (this.parked) this.parked = this.parked.update(spec).state;
   }
 
-  /** Brings the editor in line with the properties: only what differs, in one transaction. */
+  /**
+   * Brings the editor in line with the properties: only what differs. A new `value` is an edit
+   * by the notebook (a rename, a formatter): it fires no `change`, and Ctrl+Z undoes it.
+   */
   private sync(): void {
     const state = this.currentState();
     const applied = this.applied;
