@@ -38,8 +38,9 @@ export const DuckDB = SQLDialect.define({
 });
 
 /**
- * DuckDB's reserved words (duckdb_keywords() where keyword_category = 'reserved'): a column
- * named like one (`limit` in a facilities extract) must be double-quoted.
+ * Words DuckDB reserves (after duckdb_keywords(), 'reserved' category, plus its own clause
+ * words): a column named like one (`limit` in a facilities extract) must be double-quoted.
+ * Quoting one too many is harmless; one too few is a syntax error, so the list errs wide.
  */
 export const DUCKDB_RESERVED: ReadonlySet<string> = new Set(
   ('all analyse analyze and any array as asc asymmetric both case cast check collate column constraint create ' +
