@@ -24,7 +24,7 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
   if (end < 0) {
     return { fields: {}, lineCount: 0, problems: [formatError(1, 'the front matter that starts on line 1 has no closing `---` line; read the file as Markdown')] };
   }
-  const { doc, errors } = parseYaml(lines.slice(1, end).join('\n'));
+  const { doc, errors } = parseYaml(lines.slice(1, end).map((l) => `${l}\n`).join(''));
   const problems = errors.map((e) => formatError(e.line + 1, `bad YAML in the front matter: ${e.message}`));
   const value = plainValue(doc);
   if (value === null || value === undefined) return { fields: {}, lineCount: end + 1, problems };

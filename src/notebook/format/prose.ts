@@ -1,5 +1,5 @@
 import { commentRole, ESCAPE_LINE, fenceRole } from './classify';
-import { scanBlocks, topLevelTokens } from './scan';
+import { fenceIsClosed, scanBlocks, topLevelTokens } from './scan';
 
 /**
  * A markdown cell's source as the file keeps it. In the file, a markdown cell is just the lines
@@ -40,9 +40,7 @@ export function normaliseProse(source: string): string {
   const last = topLevelTokens(trimmed).at(-1);
   if (!last?.map || last.map[1] < lines.length) return trimmed;
   if (last.type === 'fence') {
-    const contentLines = last.content === '' ? 0 : last.content.split('\n').length - 1;
-    const closed = last.map[1] - last.map[0] === contentLines + 2;
-    return closed ? trimmed : `${trimmed}\n${last.markup}`;
+    return fenceIsClosed(last) ? trimmed : `${trimmed}\n${last.markup}`;
   }
   if (last.type === 'html_block') {
     const blockLines = lines.slice(last.map[0], last.map[1]);

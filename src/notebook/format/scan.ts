@@ -34,13 +34,12 @@ export function scanBlocks(lines: readonly string[], firstLine: number): RawBloc
     if (start < next) continue;
     if (token.type === 'fence') {
       textUpTo(start);
-      const contentLines = token.content === '' ? 0 : token.content.split('\n').length - 1;
       blocks.push({
         type: 'fence',
         line: start + firstLine,
         info: token.info.trim(),
         content: token.content,
-        closed: end - start === contentLines + 2,
+        closed: fenceIsClosed(token),
         lines: lines.slice(start, end),
       });
       next = end;
@@ -54,6 +53,13 @@ export function scanBlocks(lines: readonly string[], firstLine: number): RawBloc
   }
   textUpTo(lines.length);
   return blocks;
+}
+
+/** Whether a fence token ends with a closing fence (else it runs to the end of the text). */
+export function fenceIsClosed(token: Token): boolean {
+  const { content, map } = token;
+  const contentLines = content === '' ? 0 : content.split('\n').length - (content.endsWith('\n') ? 1 : 0);
+  return map !== null && map[1] - map[0] === contentLines + 2;
 }
 
 /** The top-level tokens of a Markdown text, for checks on prose the writer is about to save. */

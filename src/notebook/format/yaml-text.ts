@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, stringify, type Document } from 'yaml';
+import { LineCounter, parse, parseDocument, stringify, type Document } from 'yaml';
 
 /**
  * YAML as the format uses it everywhere: YAML 1.2 core schema (so `2024-06-30` stays a string
@@ -9,9 +9,29 @@ import { LineCounter, parseDocument, stringify, type Document } from 'yaml';
 
 export const WRITE_OPTIONS = { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false } as const;
 
-/** YAML text for a plain value, ending in a newline. */
+/**
+ * YAML text for a plain value, ending in a newline. yaml writes a text like ' \n' as a block
+ * scalar that reads back as '\n'; so the text is read back, and if anything changed, written
+ * again with quoted strings only (less pretty, always exact).
+ */
 export function yamlText(value: unknown): string {
-  return stringify(value, WRITE_OPTIONS);
+  const text = stringify(value, WRITE_OPTIONS);
+  let back: unknown;
+  try {
+    back = parse(text);
+  } catch {
+    back = undefined;
+  }
+  return sameValue(back, value) ? text : stringify(value, { ...WRITE_OPTIONS, blockQuote: false });
+}
+
+/** Deep equality of plain YAML values (NaN equals NaN, key order ignored). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  if (!isRecord(a) || !isRecord(b) || Array.isArray(a) || Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameValue(a[k], b[k]));
 }
 
 export interface ParsedYaml {
