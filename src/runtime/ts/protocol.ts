@@ -1,0 +1,95 @@
+import type { CellDigest } from '../../notebook/document';
+import type { Display, SandboxInput } from '../contracts';
+
+/**
+ * The messages between the page ("host": sandbox-host.ts) and the sandbox ("core":
+ * sandbox-core.ts). The same messages cross a Worker boundary (WorkerSandbox) or a function call
+ * (InlineSandbox), so both run one protocol. All are structured-cloneable.
+ *
+ * The core keeps values; the host keeps what is needed to make them again. When the core lacks
+ * an input (a table at a version, another cell's value at a version) it says so with `need`, and
+ * the host supplies it: a table by querying DuckDB, a cell by re-running that cell's last good run
+ * in the same sandbox. A fresh worker therefore fills itself on demand after a restart.
+ */
+
+/** A SQL parameter as DuckDB binds it. */
+export type SqlParam = string | number | boolean | null;
+
+/** A position in a compiled cell's JavaScript (1-based), as an error's stack reported it. */
+export interface JsPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+// host → core
+
+export interface RunMessage {
+  readonly type: 'run';
+  readonly runId: number;
+  /** which compiled function (see CodeRegistry) */
+  readonly code: string;
+  readonly name: string;
+  readonly version: number;
+  /** the function's reference parameters, in order (after the sandbox's own names) */
+  readonly params: readonly string[];
+  readonly inputs: Readonly<Record<string, SandboxInput>>;
+}
+
+export type Supply =
+  | { readonly kind: 'table'; readonly ipc: Uint8Array }
+  /** the cell's value is now in the sandbox */
+  | { readonly kind: 'cell' }
+  | { readonly kind: 'missing'; readonly message: string };
+
+export interface SupplyMessage {
+  readonly type: 'supply';
+  readonly needId: number;
+  readonly supply: Supply;
+}
+
+export interface AnswerMessage {
+  readonly type: 'answer';
+  readonly queryId: number;
+  readonly ipc?: Uint8Array;
+  readonly error?: string;
+}
+
+export interface ForgetMessage {
+  readonly type: 'forget';
+  readonly name: string;
+}
+
+export type HostMessage = RunMessage | SupplyMessage | AnswerMessage | ForgetMessage;
+
+// core → host
+
+export interface ReadyMessage {
+  readonly type: 'ready';
+}
+
+export interface NeedMessage {
+  readonly type: 'need';
+  readonly runId: number;
+  readonly needId: number;
+  readonly input: Extract<SandboxInput, { kind: 'table' | 'cell' }>;
+}
+
+export interface QueryMessage {
+  readonly type: 'query';
+  readonly runId: number;
+  readonly queryId: number;
+  readonly sql: string;
+  readonly params: readonly SqlParam[];
+}
+
+export type RunOutcome =
+  | { readonly ok: true; readonly display: Display; readonly digest: CellDigest; readonly tableIpc?: Uint8Array }
+  | { readonly ok: false; readonly message: string; readonly at?: JsPosition };
+
+export interface DoneMessage {
+  readonly type: 'done';
+  readonly runId: number;
+  readonly outcome: RunOutcome;
+}
+
+export type CoreMessage = ReadyMessage | NeedMessage | QueryMessage | DoneMessage;
