@@ -12,12 +12,18 @@ export interface QueryOptions {
    * (`SET VARIABLE name = ?`, read in SQL with `getvariable('name')`): how notebook inputs reach
    * a query that must stay cancellable, without pasting values into SQL text.
    */
-  variables?: Readonly<Record<string, SqlValue>>;
+  variables?: Readonly<Record<string, SqlValue | DateValue>>;
 }
 
-/** The SQL that binds one variable: `SET VARIABLE "name" = ?`. */
-export function setVariableSql(name: string): string {
-  return `SET VARIABLE ${quoteIdent(name)} = ?`;
+/** A date bound as a DuckDB DATE (not as text): `{ date: '2025-12-31' }`. */
+export interface DateValue {
+  readonly date: string;
+}
+
+/** The SQL and parameter that bind one variable: `SET VARIABLE "name" = ?` (a date cast to DATE). */
+export function setVariable(name: string, value: SqlValue | DateValue): { sql: string; param: SqlValue } {
+  if (value !== null && typeof value === 'object') return { sql: `SET VARIABLE ${quoteIdent(name)} = CAST(? AS DATE)`, param: value.date };
+  return { sql: `SET VARIABLE ${quoteIdent(name)} = ?`, param: value };
 }
 
 /** A column of a table in the database, as DuckDB describes it. */

@@ -1,6 +1,6 @@
-import type { Database, SqlValue } from '../engine/database';
+import type { Database, DateValue, SqlValue } from '../engine/database';
 import { isCancellation, quoteIdent } from '../engine/database';
-import type { Cell, CellDigest, CellId, InputValue } from '../notebook/document';
+import type { Cell, CellDigest, CellId, InputSpec, InputValue } from '../notebook/document';
 import type { CellError, Display, SandboxInput, TsSandbox } from './contracts';
 import { compileCell, type CompiledCell, type InputParser, type TsReferences } from './compile-cell';
 import { buildGraph, downstreamOf, type DependencyGraph } from './graph';
@@ -164,6 +164,13 @@ export class NotebookRuntime extends EventTarget {
     return this.pump();
   }
 
+  /** Runs every cell again from scratch (replay): everything becomes stale, then runs. */
+  rerunAll(): Promise<void> {
+    this.autoRun = true;
+    this.invalidate(this.order);
+    return this.pump();
+  }
+
   /** Runs one cell again (and what reads it). */
   rerun(id: CellId): Promise<void> {
     this.invalidate([id]);
@@ -273,11 +280,12 @@ export class NotebookRuntime extends EventTarget {
       case 'input':
         return { display: { kind: 'none' } };
       case 'sql': {
-        const variables: Record<string, SqlValue> = {};
+        const variables: Record<string, SqlValue | DateValue> = {};
         for (const param of cell.sql!.params) {
           const value = this.inputs.get(param);
           if (value === undefined || typeof value === 'object') return { error: { message: `$${param} must name a number, text or date input` } };
-          variables[param] = value;
+          // a date input reaches SQL as a DATE, so `start <= $as_of` compares dates
+          variables[param] = this.inputSpec(param)?.type === 'date' ? { date: String(value) } : value;
         }
         const result = await runSqlCell(this.deps.db, cell.name!, cell.source, cell.sql!, variables, signal);
         return result.ok ? { display: result.display } : { error: result.error };
@@ -304,6 +312,11 @@ export class NotebookRuntime extends EventTarget {
       else if (!source && data.has(name)) inputs[name] = { kind: 'table', table: quoteIdent(name), version: 0 };
     }
     return inputs;
+  }
+
+  private inputSpec(name: string): InputSpec | undefined {
+    const id = this.graph.definers.get(name);
+    return id ? this.slots.get(id)?.compiled.input?.spec : undefined;
   }
 
   private readBySql(id: CellId): boolean {

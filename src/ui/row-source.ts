@@ -10,13 +10,18 @@ export interface RowSource {
   rows(offset: number, limit: number): Promise<Table>;
 }
 
-/** A table in DuckDB, read a page at a time with LIMIT/OFFSET. */
-export function tableRowSource(db: Database, table: string, columns: readonly ColumnInfo[], rowCount: number): RowSource {
+/** A relation in DuckDB given as SQL (`"loans"`, `temp.main."score"`), read a page at a time. */
+export function sqlRowSource(db: Database, from: string, columns: readonly ColumnInfo[], rowCount: number): RowSource {
   return {
     columns,
     rowCount,
-    rows: (offset, limit) => db.query(`SELECT * FROM ${quoteIdent(table)} LIMIT ${Math.floor(limit)} OFFSET ${Math.floor(offset)}`),
+    rows: (offset, limit) => db.query(`SELECT * FROM ${from} LIMIT ${Math.floor(limit)} OFFSET ${Math.floor(offset)}`),
   };
+}
+
+/** A table of the main schema, by name. */
+export function tableRowSource(db: Database, table: string, columns: readonly ColumnInfo[], rowCount: number): RowSource {
+  return sqlRowSource(db, quoteIdent(table), columns, rowCount);
 }
 
 /** The DuckDB type name of an Arrow field, close enough for formatting and alignment. */

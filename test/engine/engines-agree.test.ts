@@ -116,8 +116,12 @@ describe('the WASM and native engines', () => {
 describe('variables bound with a query', () => {
   it('reach getvariable() in both engines, typed, in the same turn as the query', async () => {
     for (const db of [await startNodeWasmDatabase(), await NativeDatabase.open({ threads: 1 })]) {
-      const t = await db.query("SELECT getvariable('w') * 2 AS x, getvariable('label') AS s, typeof(getvariable('w')) AS ty", [], { variables: { w: 2.5, label: "战略级 'x'" } });
-      expect(rows(t)).toEqual([[5, "战略级 'x'", 'DOUBLE']]);
+      const t = await db.query(
+        "SELECT getvariable('w') * 2 AS x, getvariable('label') AS s, typeof(getvariable('w')) AS ty, typeof(getvariable('d')) AS dt, getvariable('d') + 1 AS next",
+        [],
+        { variables: { w: 2.5, label: "战略级 'x'", d: { date: '2025-12-31' } } },
+      );
+      expect(rows(t)).toEqual([[5, "战略级 'x'", 'DOUBLE', 'DATE', Date.UTC(2026, 0, 1)]]);
       await db.close();
     }
   });

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type { Database, PreparedQuery, QueryOptions, SqlValue, TableInfo } from '../database';
-import { QueryCancelledError, setVariableSql } from '../database';
+import { QueryCancelledError, setVariable } from '../database';
 import { listTables } from '../catalog';
 import { SerialQueue } from '../serial-queue';
 import { FILES_DIR, nativeSessionSql } from '../session-settings';
@@ -52,7 +52,10 @@ export class NativeDatabase implements Database {
 
   query(sql: string, params: readonly SqlValue[] = [], options: QueryOptions = {}): Promise<Table> {
     return this.queue.run(async () => {
-      for (const [name, value] of Object.entries(options.variables ?? {})) await this.conn.run(setVariableSql(name), [value as DuckDBValue]);
+      for (const [name, value] of Object.entries(options.variables ?? {})) {
+        const set = setVariable(name, value);
+        await this.conn.run(set.sql, [set.param as DuckDBValue]);
+      }
       return this.run(sql, params, options.signal);
     }, options.signal);
   }

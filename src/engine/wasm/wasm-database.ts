@@ -1,7 +1,7 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type { Database, PreparedQuery, QueryOptions, SqlValue, TableInfo } from '../database';
-import { QueryCancelledError, setVariableSql } from '../database';
+import { QueryCancelledError, setVariable } from '../database';
 import { listTables } from '../catalog';
 import { SerialQueue } from '../serial-queue';
 import { concatBytes } from '../bytes';
@@ -41,7 +41,10 @@ export class WasmDatabase implements Database {
 
   query(sql: string, params: readonly SqlValue[] = [], options: QueryOptions = {}): Promise<Table> {
     return this.queue.run(async () => {
-      for (const [name, value] of Object.entries(options.variables ?? {})) await this.runPreparedOnce(setVariableSql(name), [value]);
+      for (const [name, value] of Object.entries(options.variables ?? {})) {
+        const set = setVariable(name, value);
+        await this.runPreparedOnce(set.sql, [set.param]);
+      }
       if (params.length === 0) return this.runPending(sql, options.signal);
       const statement = await this.db.createPrepared(this.connectionId, sql);
       try {

@@ -1,4 +1,4 @@
-import type { Database, SqlValue } from '../../engine/database';
+import type { Database, DateValue, SqlValue } from '../../engine/database';
 import { quoteIdent } from '../../engine/database';
 import type { CellError, Display } from '../contracts';
 import type { SqlCellAnalysis } from './sql-references';
@@ -30,7 +30,7 @@ export async function runSqlCell(
   name: string,
   source: string,
   analysis: SqlCellAnalysis,
-  variables: Readonly<Record<string, SqlValue>>,
+  variables: Readonly<Record<string, SqlValue | DateValue>>,
   signal?: AbortSignal,
 ): Promise<{ ok: true; display: Display } | { ok: false; error: CellError }> {
   const statement = `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS\n${analysis.query}`;

@@ -1,0 +1,139 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { InputSpec, InputValue } from '../../notebook/document';
+import { rebalance } from '../../scoring/rebalance';
+import { theme } from '../theme';
+
+/**
+ * The control of an input cell: a slider, a number, a select, a date, or a group of weights
+ * that always sum to 100%. Fires `input-value` (detail: { value }) on every movement, so what
+ * reads it follows while the slider is dragged; the runtime makes sure only the latest counts.
+ */
+export class InputControl extends LitElement {
+  static override properties = {
+    spec: { attribute: false },
+    name: {},
+    locked: { state: true },
+    weights: { state: true },
+    current: { state: true },
+  };
+  declare spec: InputSpec | null;
+  declare name: string;
+  declare locked: ReadonlySet<string>;
+  /** the weights as the user moves them (percent), until the spec catches up */
+  declare weights: Record<string, number> | null;
+  declare current: number | string | null;
+
+  constructor() {
+    super();
+    this.spec = null;
+    this.name = '';
+    this.locked = new Set();
+    this.weights = null;
+    this.current = null;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('spec') && this.spec) {
+      if (this.spec.type === 'weights') {
+        this.weights = { ...this.spec.weights };
+        this.locked = new Set(this.spec.locked ?? []);
+      } else {
+        this.current = this.spec.value;
+      }
+    }
+  }
+
+  private emit(value: InputValue): void {
+    this.dispatchEvent(new CustomEvent('input-value', { detail: { value }, bubbles: true, composed: true }));
+  }
+
+  private number(value: string): void {
+    const n = Number(value);
+    if (!Number.isFinite(n)) return;
+    this.current = n;
+    this.emit(n);
+  }
+
+  private moveWeight(key: string, value: number): void {
+    this.weights = rebalance(this.weights!, key, value, this.locked);
+    this.emit(Object.fromEntries(Object.entries(this.weights).map(([k, v]) => [k, v / 100])));
+  }
+
+  private toggleLock(key: string): void {
+    const next = new Set(this.locked);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    this.locked = next;
+  }
+
+  private renderWeights() {
+    const w = this.weights ?? {};
+    const total = Math.round(Object.values(w).reduce((a, b) => a + b, 0) * 10) / 10;
+    return html`<div class="weights" role="group" aria-label=${this.spec?.label ?? this.name}>
+      ${Object.entries(w).map(
+        ([key, value]) => html`<label class="weight">
+          <span class="key">${key}</span>
+          <input type="range" min="0" max="100" step="0.5" .value=${String(value)} ?disabled=${this.locked.has(key)} data-weight=${key}
+            @input=${(e: Event) => this.moveWeight(key, Number((e.target as HTMLInputElement).value))} />
+          <span class="num value">${value.toFixed(1)}%</span>
+          <button class="quiet lock ${this.locked.has(key) ? 'on' : ''}" title="lock" aria-pressed=${this.locked.has(key)} @click=${() => this.toggleLock(key)}>${this.locked.has(key) ? '🔒' : '🔓'}</button>
+        </label>`,
+      )}
+      <div class="total num ${total === 100 ? '' : 'bad'}">Σ ${total.toFixed(1)}%</div>
+    </div>`;
+  }
+
+  override render() {
+    const spec = this.spec;
+    if (!spec) return nothing;
+    const label = html`<span class="label">${spec.label ?? this.name}</span>`;
+    switch (spec.type) {
+      case 'slider':
+        return html`<label class="row">${label}
+          <input type="range" min=${spec.min} max=${spec.max} step=${spec.step ?? 1} .value=${String(this.current)} @input=${(e: Event) => this.number((e.target as HTMLInputElement).value)} />
+          <output class="num">${this.current}</output></label>`;
+      case 'number':
+        return html`<label class="row">${label}
+          <input type="number" min=${spec.min ?? ''} max=${spec.max ?? ''} step=${spec.step ?? 'any'} .value=${String(this.current)} @change=${(e: Event) => this.number((e.target as HTMLInputElement).value)} /></label>`;
+      case 'select':
+        return html`<label class="row">${label}
+          <select @change=${(e: Event) => {
+            const i = (e.target as HTMLSelectElement).selectedIndex;
+            this.current = spec.options[i]!;
+            this.emit(spec.options[i]!);
+          }}>
+            ${spec.options.map((o) => html`<option ?selected=${o === this.current}>${o}</option>`)}
+          </select></label>`;
+      case 'date':
+        return html`<label class="row">${label}
+          <input type="date" .value=${String(this.current)} @change=${(e: Event) => {
+            const v = (e.target as HTMLInputElement).value;
+            if (!v) return;
+            this.current = v;
+            this.emit(v);
+          }} /></label>`;
+      case 'weights':
+        return html`${label}${this.renderWeights()}`;
+    }
+  }
+
+  static override styles = [
+    theme,
+    css`
+      :host { display: block; padding: 6px 4px; }
+      .row { display: flex; align-items: center; gap: 12px; }
+      .label { font-weight: 600; min-width: 120px; }
+      input[type='range'] { flex: 1; max-width: 420px; accent-color: var(--tb-blue); }
+      output { min-width: 48px; text-align: right; }
+      .weights { display: grid; gap: 2px; margin-top: 6px; max-width: 640px; }
+      .weight { display: grid; grid-template-columns: 140px 1fr 64px 32px; align-items: center; gap: 10px; }
+      .key { font-family: var(--tb-mono); font-size: 13px; overflow: hidden; text-overflow: ellipsis; }
+      .value { text-align: right; }
+      .lock { font-size: 13px; opacity: 0.5; }
+      .lock.on { opacity: 1; }
+      .total { text-align: right; color: var(--tb-muted); font-size: 12px; padding-right: 42px; }
+      .total.bad { color: var(--tb-red); }
+    `,
+  ];
+}
+customElements.define('tb-input-control', InputControl);

@@ -1,0 +1,242 @@
+import type { Database } from '../../engine/database';
+import { isNamed, type Cell, type CellId, type CellKind, type DataManifestEntry, type Environment, type InputValue, type NotebookDocument } from '../../notebook/document';
+import { inputSpecOf, notebookContentHash, readNotebook, withInputValue, writeNotebook, type FormatProblem } from '../../notebook/format';
+import { Autosaver, type AutosaveStatus, type NotebookId, type NotebookOrigin, type NotebookStore, type VersionSummary } from '../../notebook/storage';
+import { compareData, compareDigests, type CellVerdict, type DataVerdict } from '../../notebook/verify';
+import type { CellError, TsSandbox } from '../../runtime/contracts';
+import type { TsReferences } from '../../runtime/compile-cell';
+import { NotebookRuntime } from '../../runtime/runtime';
+import { newCell } from './new-cell';
+
+/** What a replay found: the data files against the manifest, and each cell against its digest. */
+export interface ReplayReport {
+  readonly data: readonly DataVerdict[];
+  readonly cells: readonly CellVerdict[];
+  readonly ms: number;
+}
+
+export interface SessionDeps {
+  readonly db: Database;
+  readonly sandbox: TsSandbox;
+  readonly compileTs: TsReferences;
+  /** null when the browser gives no IndexedDB (the notebook still works; it is not kept) */
+  readonly store: NotebookStore | null;
+  readonly dataTables: () => ReadonlySet<string>;
+  readonly dataManifest: () => readonly DataManifestEntry[];
+  readonly environment: () => Environment;
+}
+
+const inputError = (problem: FormatProblem): CellError => ({ message: problem.message, line: problem.line });
+
+/**
+ * One open notebook: its document, its runtime, its saving. The UI edits through it; it keeps
+ * the runtime's cells and the stored text in step. A notebook from elsewhere opens in review
+ * mode: nothing runs until the user chooses to run it (or has run this very content before).
+ */
+export class NotebookSession extends EventTarget {
+  document: NotebookDocument = { version: 1, title: '', cells: [], parameterSets: {}, data: [], environment: null, digests: {} };
+  id: NotebookId | null = null;
+  origin: NotebookOrigin = 'local';
+  fileName: string | null = null;
+  review = false;
+  problems: readonly FormatProblem[] = [];
+  saveStatus: AutosaveStatus | null = null;
+  replay: ReplayReport | 'running' | null = null;
+  readonly runtime: NotebookRuntime;
+  private autosaver: Autosaver | null = null;
+  private counter = 0;
+
+  constructor(private readonly deps: SessionDeps) {
+    super();
+    this.runtime = new NotebookRuntime({
+      db: deps.db,
+      sandbox: deps.sandbox,
+      compileTs: deps.compileTs,
+      parseInput: (cell) => {
+        const parsed = inputSpecOf(cell);
+        return 'error' in parsed ? { error: inputError(parsed.error) } : parsed;
+      },
+      dataTables: deps.dataTables,
+    });
+    this.runtime.addEventListener('change', () => this.changed());
+  }
+
+  private changed(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /**
+   * Opens a notebook's text. `file` (uploaded) runs only if this content was run before; a
+   * stored or bundled notebook runs at once. Without an id, a new stored notebook is created.
+   */
+  async open(text: string, options: { origin: NotebookOrigin; id?: NotebookId; fileName?: string }): Promise<void> {
+    const { document, problems } = readNotebook(text);
+    this.autosaver?.dispose();
+    this.document = document;
+    this.problems = problems;
+    this.origin = options.origin;
+    this.fileName = options.fileName ?? null;
+    this.replay = null;
+    this.review = options.origin === 'file' && !(await this.deps.store?.isTrusted(await notebookContentHash(document)));
+    this.runtime.autoRun = !this.review;
+    this.id = options.id ?? null;
+    const stored = writeNotebook(document);
+    if (!this.id && this.deps.store) {
+      this.id = (await this.deps.store.create(document.title || 'notebook', stored, { origin: options.origin })).id;
+    }
+    this.autosaver = this.id && this.deps.store ? this.newAutosaver(this.id, stored) : null;
+    this.runtime.setCells(document.cells);
+    this.changed();
+  }
+
+  private newAutosaver(id: NotebookId, savedText: string): Autosaver {
+    const store = this.deps.store!;
+    return new Autosaver({
+      savedText,
+      save: (text, reason) => store.save(id, this.document.title || 'notebook', text, { reason }),
+      onStatus: (status) => {
+        this.saveStatus = status;
+        this.changed();
+      },
+    });
+  }
+
+  /** Replaces the document after an edit; the runtime re-runs what changed; autosave follows. */
+  private edit(next: NotebookDocument, cellsChanged = true): void {
+    this.document = next;
+    if (cellsChanged) this.runtime.setCells(next.cells);
+    this.autosaver?.schedule(writeNotebook(next));
+    this.changed();
+  }
+
+  private mapCells(fn: (cells: readonly Cell[]) => Cell[]): void {
+    this.edit({ ...this.document, cells: fn(this.document.cells) });
+  }
+
+  editCell(id: CellId, source: string): void {
+    this.mapCells((cells) => cells.map((c) => (c.id === id ? { ...c, source } : c)));
+  }
+
+  renameCell(id: CellId, name: string): void {
+    if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)) return;
+    this.mapCells((cells) => cells.map((c) => (c.id === id && isNamed(c) ? { ...c, name } : c)));
+  }
+
+  setTitle(title: string): void {
+    this.edit({ ...this.document, title }, false);
+  }
+
+  addCell(kind: CellKind, after: CellId | null): CellId {
+    const cell = newCell(kind, this.document.cells, () => `c${Date.now().toString(36)}${(this.counter++).toString(36)}`);
+    this.mapCells((cells) => {
+      const at = after === null ? cells.length : cells.findIndex((c) => c.id === after) + 1;
+      return [...cells.slice(0, at), cell, ...cells.slice(at)];
+    });
+    return cell.id;
+  }
+
+  deleteCell(id: CellId): void {
+    this.mapCells((cells) => cells.filter((c) => c.id !== id));
+  }
+
+  moveCell(id: CellId, delta: number): void {
+    this.mapCells((cells) => {
+      const i = cells.findIndex((c) => c.id === id);
+      const j = i + delta;
+      if (i < 0 || j < 0 || j >= cells.length) return [...cells];
+      const next = [...cells];
+      [next[i], next[j]] = [next[j]!, next[i]!];
+      return next;
+    });
+  }
+
+  toggleCollapsed(id: CellId): void {
+    this.edit({ ...this.document, cells: this.document.cells.map((c) => (c.id === id ? { ...c, collapsed: !c.collapsed } : c)) }, false);
+  }
+
+  /**
+   * An input moved: the runtime re-runs what reads it at once; the input's definition in the
+   * document takes the new value (so it is saved), without recompiling every cell on each tick.
+   */
+  setInput(name: string, value: InputValue): void {
+    this.runtime.setInput(name, value);
+    const cells = this.document.cells.map((c) => (c.kind === 'input' && c.name === name ? withInputValue(c, value) : c));
+    this.edit({ ...this.document, cells }, false);
+  }
+
+  /** Applies a named parameter set: every input it names takes its value. */
+  applyParameterSet(name: string): void {
+    for (const [input, value] of Object.entries(this.document.parameterSets[name] ?? {})) this.setInput(input, value);
+  }
+
+  /** Runs everything (review mode: the user chose to); remembers the content as trusted. */
+  async runAll(): Promise<void> {
+    if (this.review) {
+      this.review = false;
+      await this.deps.store?.markTrusted(await notebookContentHash(this.document));
+      this.changed();
+    }
+    await this.runtime.runAll();
+  }
+
+  /** The notebook as a file: cells, parameters, the data manifest, the environment and fresh digests. */
+  async fileText(): Promise<string> {
+    const digests = await this.runtime.digests();
+    this.document = { ...this.document, digests, data: [...this.deps.dataManifest()], environment: this.deps.environment() };
+    return writeNotebook(this.document);
+  }
+
+  /** Saves now, with fresh digests (Ctrl+S). */
+  async save(): Promise<void> {
+    const text = await this.fileText();
+    this.autosaver?.schedule(text);
+    await this.autosaver?.flush('manual');
+  }
+
+  /** Writes what an unload may lose (pagehide, tab hidden). */
+  flush(): void {
+    void this.autosaver?.flush('autosave');
+  }
+
+  async versions(): Promise<VersionSummary[]> {
+    return this.id && this.deps.store ? this.deps.store.versions(this.id) : [];
+  }
+
+  async restore(versionId: number): Promise<void> {
+    if (!this.id || !this.deps.store) return;
+    await this.deps.store.restore(this.id, versionId);
+    const stored = await this.deps.store.get(this.id);
+    if (stored) await this.open(stored.text, { origin: stored.origin === 'file' ? 'local' : stored.origin, id: this.id });
+  }
+
+  /**
+   * Replay and verify: checks the loaded files against the manifest, re-runs every cell on the
+   * loaded data, recomputes every digest and compares it with the saved one.
+   */
+  async replayAndVerify(): Promise<ReplayReport> {
+    const started = performance.now();
+    this.replay = 'running';
+    this.changed();
+    const savedDigests = this.document.digests;
+    const data = compareData(this.document.data, this.deps.dataManifest());
+    this.review = false;
+    this.runtime.autoRun = true;
+    await this.runtime.rerunAll();
+    const now = await this.runtime.digests();
+    const failed: Record<string, string> = {};
+    for (const cell of this.document.cells) {
+      const state = this.runtime.state(cell.id);
+      if (isNamed(cell) && state?.status === 'error') failed[cell.name] = state.error?.message ?? 'error';
+    }
+    const report = { data, cells: compareDigests(savedDigests, now, failed), ms: performance.now() - started };
+    this.replay = report;
+    this.changed();
+    return report;
+  }
+
+  close(): void {
+    this.flush();
+    this.autosaver?.dispose();
+  }
+}
+
