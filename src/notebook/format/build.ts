@@ -1,7 +1,7 @@
 import type { CellKind } from '../document';
 import { commentRole, fenceRole, type SectionName } from './classify';
 import type { InfoWord } from './info-string';
-import { formatError, formatNote, type FormatProblem } from './problems';
+import { formatError, type FormatProblem } from './problems';
 import { trimProseEnd } from './prose';
 import type { RawBlock, RawFence } from './raw';
 
@@ -20,6 +20,8 @@ export interface PendingCell {
   readonly name: string | null;
   readonly source: string;
   readonly collapsed: boolean;
+  /** prose the file gave no marker */
+  readonly unmarked?: true;
 }
 
 export interface PendingSection {
@@ -62,10 +64,10 @@ export function buildBlocks(blocks: readonly RawBlock[]): BuiltBlocks {
     let line = prose.line;
     if (!prose.marked) {
       while (lines.length > 0 && isBlank(lines[0]!)) (lines.shift(), line++);
-      if (lines.length > 0) problems.push(formatNote(line, 'prose without a `<!-- cell … -->` marker became a markdown cell'));
     }
     if (prose.marked || lines.length > 0) {
-      cells.push({ kind: 'markdown', line, id: prose.id, name: null, source: trimProseEnd(lines.join('\n')), collapsed: prose.collapsed });
+      const source = trimProseEnd(lines.join('\n'));
+      cells.push({ kind: 'markdown', line, id: prose.id, name: null, source, collapsed: prose.collapsed, ...(prose.marked ? {} : { unmarked: true }) });
     }
     prose = null;
   };

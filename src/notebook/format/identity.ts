@@ -34,7 +34,8 @@ export function identifyCells(pending: readonly PendingCell[]): { cells: Cell[];
     if (id == null) {
       id = generatedId(cell.kind, index + 1, usedIds);
       usedIds.add(id);
-      if (cell.id === null) problems.push(formatNote(cell.line, `the ${cell.kind} cell has no id; gave it \`${id}\``));
+      if (cell.unmarked) problems.push(formatNote(cell.line, `prose without a \`<!-- cell … -->\` marker became markdown cell \`${id}\``));
+      else if (cell.id === null) problems.push(formatNote(cell.line, `the ${cell.kind} cell has no id; gave it \`${id}\``));
     }
     const flags = cell.collapsed ? { collapsed: true } : {};
     if (cell.kind === 'markdown') return { id: cellId(id), kind: 'markdown', source: cell.source, ...flags };

@@ -59,7 +59,8 @@ function readText(text: string): ReadResult {
   for (const [i, cell] of identified.cells.entries()) {
     if (cell.kind !== 'input') continue;
     const spec = parseInputSpec(cell.source);
-    if ('error' in spec) problems.push(shiftProblem(spec.error, built.cells[i]!.line));
+    // an empty source has no line of its own: point at the fence
+    if ('error' in spec) problems.push(shiftProblem(spec.error, built.cells[i]!.line - (cell.source === '' ? 1 : 0)));
   }
   const document: NotebookDocument = {
     ...emptyDocument(titleText(title)),

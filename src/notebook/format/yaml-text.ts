@@ -45,7 +45,7 @@ export interface ParsedYaml {
 /** Parses YAML text, never throwing; errors carry lines relative to the text. */
 export function parseYaml(text: string): ParsedYaml {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const lineOf = (offset: number) => counter.linePos(offset).line;
   const errors = doc.errors.map((e) => ({ line: lineOf(e.pos[0]), message: e.message.split('\n')[0]! }));
   return { doc, lineOf, errors };
