@@ -45,8 +45,9 @@ export type SandboxInput =
   /** a value that travels as it is (numbers, strings, input values, small objects) */
   | { readonly kind: 'value'; readonly value: unknown }
   /**
-   * a SQL cell's (or loaded) table in DuckDB, at a version: the sandbox fetches it once as Arrow
-   * with `SELECT * FROM <table>`; `table` is SQL, already quoted (`"loans"`, `temp.main."score"`)
+   * a SQL cell's (or loaded) table in DuckDB, at a version: the sandbox fetches it once as Arrow.
+   * `table` is its name; a SQL cell's temporary table is found first by that name (cells may not
+   * take a loaded table's name)
    */
   | { readonly kind: 'table'; readonly table: string; readonly version: number }
   /** another TypeScript cell's value, which stays in the sandbox where it was computed */

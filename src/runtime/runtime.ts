@@ -1,5 +1,5 @@
 import type { Database, DateValue, SqlValue } from '../engine/database';
-import { isCancellation, quoteIdent } from '../engine/database';
+import { isCancellation } from '../engine/database';
 import type { Cell, CellDigest, CellId, InputSpec, InputValue } from '../notebook/document';
 import type { CellError, Display, SandboxInput, TsSandbox } from './contracts';
 import { compileCell, type CompiledCell, type InputParser, type TsReferences } from './compile-cell';
@@ -307,9 +307,9 @@ export class NotebookRuntime extends EventTarget {
       const id = this.graph.definers.get(name);
       const source = id ? this.slots.get(id) : undefined;
       if (source?.compiled.kind === 'input') inputs[name] = { kind: 'value', value: this.inputs.get(name) };
-      else if (source?.compiled.kind === 'sql') inputs[name] = { kind: 'table', table: cellTableSql(name), version: source.state.version };
+      else if (source?.compiled.kind === 'sql') inputs[name] = { kind: 'table', table: name, version: source.state.version };
       else if (source?.compiled.kind === 'ts') inputs[name] = { kind: 'cell', name, version: source.state.version };
-      else if (!source && data.has(name)) inputs[name] = { kind: 'table', table: quoteIdent(name), version: 0 };
+      else if (!source && data.has(name)) inputs[name] = { kind: 'table', table: name, version: 0 };
     }
     return inputs;
   }

@@ -1,0 +1,18 @@
+import { readFile } from 'node:fs/promises';
+import type { Database } from '../../src/engine/database';
+import { completeLoad, stageFile } from '../../src/extract/load-file';
+import type { QualityReport } from '../../src/extract/report';
+import { useNodeParquet } from '../../src/extract/readers/parquet-init-node';
+
+/** Loads the bundled demo extract (public/demo/) into a database the way the app does. */
+export async function loadDemoExtract(db: Database): Promise<QualityReport[]> {
+  useNodeParquet();
+  const manifest = JSON.parse(await readFile('public/demo/manifest.json', 'utf8')) as { files: { file: string; table: string; sha256: string }[] };
+  const reports: QualityReport[] = [];
+  for (const entry of manifest.files) {
+    const bytes = new Uint8Array(await readFile(`public/demo/${entry.file}`));
+    const staged = await stageFile(db, entry.file, bytes, { takenNames: new Set(), trusted: true, sha256: entry.sha256 });
+    reports.push(await completeLoad(db, staged, { ...staged.proposal, name: entry.table }, { trusted: true }));
+  }
+  return reports;
+}
