@@ -46,7 +46,7 @@ interface Prose {
   readonly lines: string[];
 }
 
-const describe = (w: InfoWord) => (w.key === null ? w.value : `${w.key}=${w.value}`);
+const wordText = (w: InfoWord) => (w.key === null ? w.value : `${w.key}=${w.value}`);
 const isFlag = (w: InfoWord, flag: string) => w.key === null && !w.quoted && w.value === flag;
 const isBlank = (line: string) => /^[ \t]*$/.test(line);
 
@@ -133,7 +133,7 @@ function cellWords(words: readonly InfoWord[], line: number, problems: FormatPro
     } else if (isFlag(word, 'collapsed')) {
       collapsed = true;
     } else {
-      problems.push(formatError(line, `unknown word \`${describe(word)}\` in the info string is ignored (saving drops it)`));
+      problems.push(formatError(line, `unknown word \`${wordText(word)}\` in the info string is ignored (saving drops it)`));
     }
   }
   return { id, name, collapsed };
@@ -145,7 +145,7 @@ function markerWords(words: readonly InfoWord[], line: number, problems: FormatP
   for (const word of words) {
     if (isFlag(word, 'collapsed')) collapsed = true;
     else if (word.key === null && id === null) id = word.value;
-    else problems.push(formatError(line, `unknown word \`${describe(word)}\` in the cell marker is ignored (saving drops it)`));
+    else problems.push(formatError(line, `unknown word \`${wordText(word)}\` in the cell marker is ignored (saving drops it)`));
   }
   return { id, collapsed };
 }

@@ -7,6 +7,7 @@ import type { RawBlock } from './raw';
  * exactly one block, so prose can be rebuilt from its lines exactly.
  */
 
+/** `html: true` so comments are HTML blocks as on GitHub; nothing is rendered here. */
 const markdown = new MarkdownIt({ html: true });
 
 const COMMENT_LINE = /^ {0,3}<!--((?:(?!-->)[\s\S])*)-->[ \t]*$/;
