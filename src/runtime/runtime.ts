@@ -293,7 +293,8 @@ export class NotebookRuntime extends EventTarget {
       case 'ts': {
         const result = await this.deps.sandbox.run({ cell: cell.id, name: cell.name!, version, source: cell.source, inputs: this.sandboxInputs(cell) }, signal);
         if (!result.ok) return { error: result.error };
-        if (result.tableIpc && this.readBySql(cell.id)) await registerTsTable(this.deps.db, cell.name!, result.tableIpc);
+        // a copy: inserting hands the bytes to DuckDB's worker, and the display still needs them
+        if (result.tableIpc && this.readBySql(cell.id)) await registerTsTable(this.deps.db, cell.name!, result.tableIpc.slice());
         return { display: result.display, tsDigest: result.digest };
       }
     }

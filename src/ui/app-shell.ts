@@ -16,8 +16,12 @@ import './components/notice-list';
 import './components/quality-report';
 import './components/sql-box';
 import './components/table-list';
+import './notebook/notebook-view';
+import { NotebookHost, sandboxQuery } from './notebook/notebook-host';
+import type { OpenRequest } from './notebook/notebook-toolbar';
+import { WorkerSandbox } from '../runtime/ts/worker-sandbox';
 
-type Tab = 'preview' | 'quality' | 'sql';
+type Tab = 'notebook' | 'preview' | 'quality' | 'sql';
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xlsm,.parquet,.json,.ndjson,.jsonl';
 
@@ -44,6 +48,7 @@ export class AppShell extends LitElement {
   declare dragging: boolean;
   readonly store = new WorkspaceStore(() => startBrowserDatabase(), new LocalStorageMappingMemory(), maxFileBytesFromUrl());
   private readonly storeController = new StoreController(this, this.store);
+  private notebooks: NotebookHost | null = null;
   private source: RowSource | null = null;
   private sourceKey = '';
   private dragDepth = 0;
@@ -52,7 +57,7 @@ export class AppShell extends LitElement {
     super();
     this.locale = initialLocale();
     this.selected = null;
-    this.tab = 'preview';
+    this.tab = 'notebook';
     this.dragging = false;
   }
 
@@ -63,9 +68,7 @@ export class AppShell extends LitElement {
     window.addEventListener('dragleave', this.onDragLeave);
     window.addEventListener('dragover', this.onDragOver);
     window.addEventListener('drop', this.onDrop);
-    void this.store.start().then(() => {
-      document.documentElement.dataset['state'] = 'ready';
-    });
+    void this.startAll();
   }
 
   override disconnectedCallback(): void {
@@ -74,6 +77,21 @@ export class AppShell extends LitElement {
     window.removeEventListener('dragleave', this.onDragLeave);
     window.removeEventListener('dragover', this.onDragOver);
     window.removeEventListener('drop', this.onDrop);
+  }
+
+  /** Starts DuckDB and the demo extract, then the notebooks; the page is ready after both. */
+  private async startAll(): Promise<void> {
+    await this.store.start();
+    if (this.store.database) {
+      try {
+        this.notebooks = await NotebookHost.start(this.store, (db) => new WorkerSandbox({ query: sandboxQuery(db) }));
+        this.addController(new StoreController(this, this.notebooks));
+      } catch (error) {
+        console.error('notebooks could not start', error);
+      }
+    }
+    this.requestUpdate();
+    document.documentElement.dataset['state'] = 'ready';
   }
 
   private t(key: MessageKey, params?: MessageParams): string {
@@ -165,16 +183,27 @@ export class AppShell extends LitElement {
   }
 
   private main() {
-    const tabs: Tab[] = ['preview', 'quality', 'sql'];
+    const tabs: Tab[] = ['notebook', 'preview', 'quality', 'sql'];
     const report = this.selected ? this.store.reports.get(this.selected) ?? null : null;
     return html`<main>
       ${this.banner()}
       <nav role="tablist">
         ${tabs.map((tab) => html`<button role="tab" data-tab=${tab} aria-selected=${this.tab === tab} class=${this.tab === tab ? 'active' : ''} @click=${() => (this.tab = tab)}>${this.t(`tab.${tab}`)}</button>`)}
-        ${this.selected && this.tab !== 'sql' ? html`<span class="current">${this.selected}</span>` : null}
+        ${this.selected && (this.tab === 'preview' || this.tab === 'quality') ? html`<span class="current">${this.selected}</span>` : null}
       </nav>
       <section class="panel">
-        ${this.tab === 'preview'
+        ${this.tab === 'notebook'
+          ? this.notebooks
+            ? html`<tb-notebook
+                .session=${this.notebooks.session}
+                .db=${this.store.database}
+                .schema=${this.notebooks.editorSchema(this.store.tables)}
+                .library=${this.notebooks.library}
+                .locale=${this.locale}
+                @open-notebook=${(e: CustomEvent<OpenRequest>) => void this.notebooks?.open(e.detail)}
+              ></tb-notebook>`
+            : html`<p class="muted">${this.t('engine.starting')}</p>`
+          : this.tab === 'preview'
           ? this.source
             ? html`<tb-data-grid .source=${this.source} .locale=${this.locale}></tb-data-grid>`
             : html`<div class="drop-hint">${this.t('files.drop')}</div>`

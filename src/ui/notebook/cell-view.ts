@@ -82,7 +82,7 @@ export class CellView extends LitElement {
 
   private status() {
     const s = this.state;
-    if (!s || this.cell.kind === 'markdown') return nothing;
+    if (!s || this.cell.kind === 'markdown' || (this.cell.kind === 'input' && s.status !== 'error')) return nothing;
     const rows = s.display?.kind === 'relation' || s.display?.kind === 'table' ? s.display.rows : null;
     switch (s.status) {
       case 'stale':
@@ -134,9 +134,15 @@ export class CellView extends LitElement {
     ></tb-code-editor>`;
   }
 
+  /** A folded cell shows one line for its text; its result stays in view. */
+  private folded() {
+    const lines = this.cell.source.split('\n').length;
+    return html`<button class="folded" data-action="unfold" @click=${() => action(this, 'cell-collapse', { id: this.cell.id })}>${this.t('cell.folded', { lines })}</button>`;
+  }
+
   private body() {
     const cell = this.cell;
-    if (cell.collapsed) return nothing;
+    if (cell.collapsed && (cell.kind === 'markdown' || cell.kind === 'input')) return cell.kind === 'input' ? html`<tb-input-control .spec=${this.spec} .name=${cell.name}></tb-input-control>` : this.folded();
     if (cell.kind === 'markdown') {
       return this.editing || cell.source.trim() === ''
         ? html`${this.editor()}<button class="quiet done-editing" @click=${() => (this.editing = false)}>${this.t('cell.doneEditing')}</button>`
@@ -148,7 +154,7 @@ export class CellView extends LitElement {
         ${this.readOnly ? nothing : html`<button class="quiet edit-def" @click=${() => (this.editing = !this.editing)}>${this.t(this.editing ? 'cell.doneEditing' : 'cell.editDefinition')}</button>`}
         ${this.state?.status === 'error' ? html`<tb-cell-output .error=${this.state.error ?? null} .locale=${this.locale}></tb-cell-output>` : nothing}`;
     }
-    return html`${this.editor()}
+    return html`${cell.collapsed ? this.folded() : this.editor()}
       <tb-cell-output .display=${this.state?.display ?? null} .error=${this.state?.status === 'error' ? this.state.error ?? null : null} .db=${this.db} .locale=${this.locale}></tb-cell-output>`;
   }
 
@@ -190,6 +196,7 @@ export class CellView extends LitElement {
       .markdown td, .markdown th { border: 1px solid var(--tb-line); padding: 3px 8px; }
       .markdown .external-link { color: var(--tb-blue); }
       .edit-def, .done-editing { font-size: 12px; }
+      .folded { display: block; width: 100%; text-align: left; border: 1px dashed var(--tb-line); background: #fafbfc; color: var(--tb-muted); font-family: var(--tb-mono); font-size: 12px; margin: 4px 0 6px; padding: 3px 10px; }
     `,
   ];
 }

@@ -65,7 +65,7 @@ export class NotebookToolbar extends LitElement {
 
   private saveState() {
     const s = this.session.saveStatus;
-    if (!s) return html`<span class="muted small">${this.t('nb.unsaved')}</span>`;
+    if (!s) return this.session.id ? nothing : html`<span class="muted small">${this.t('nb.unsaved')}</span>`;
     switch (s.state) {
       case 'pending':
       case 'saving':
