@@ -178,7 +178,7 @@ export class CellView extends LitElement {
       .kind.input { background: #fff4e5; color: var(--tb-amber); }
       .cell.markdown header { opacity: 0; transition: opacity 0.15s; }
       .cell.markdown:hover header, .cell.markdown:focus-within header { opacity: 1; }
-      .name { font-family: var(--tb-mono); font-weight: 600; border: 1px solid transparent; background: transparent; padding: 2px 4px; width: 16ch; }
+      .name { font-family: var(--tb-mono); font-weight: 600; border: 1px solid transparent; background: transparent; padding: 2px 4px; field-sizing: content; min-width: 8ch; }
       .name:hover, .name:focus { border-color: var(--tb-line); background: #fff; }
       .spacer { flex: 1; }
       .chip { font-size: 12px; color: var(--tb-muted); }

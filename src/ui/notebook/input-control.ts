@@ -1,7 +1,12 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, svg } from 'lit';
 import type { InputSpec, InputValue } from '../../notebook/document';
 import { rebalance } from '../../scoring/rebalance';
 import { theme } from '../theme';
+
+/** A padlock, closed or open (an SVG: emoji fonts are not everywhere). */
+function lockIcon(closed: boolean) {
+  return svg`<svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true"><path fill="currentColor" d=${closed ? 'M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7zm2 0h4V5a2 2 0 1 0-4 0z' : 'M4 7V5a4 4 0 0 1 7.9-.9l-1.9.6A2 2 0 0 0 6 5v2h7v8H3V7z'} /></svg>`;
+}
 
 /**
  * The control of an input cell: a slider, a number, a select, a date, or a group of weights
@@ -76,7 +81,7 @@ export class InputControl extends LitElement {
           <input type="range" min="0" max="100" step="0.5" .value=${String(value)} ?disabled=${this.locked.has(key)} data-weight=${key}
             @input=${(e: Event) => this.moveWeight(key, Number((e.target as HTMLInputElement).value))} />
           <span class="num value">${value.toFixed(1)}%</span>
-          <button class="quiet lock ${this.locked.has(key) ? 'on' : ''}" title="lock" aria-pressed=${this.locked.has(key)} @click=${() => this.toggleLock(key)}>${this.locked.has(key) ? '🔒' : '🔓'}</button>
+          <button class="quiet lock ${this.locked.has(key) ? 'on' : ''}" title="lock" aria-label="lock ${key}" aria-pressed=${this.locked.has(key)} data-lock=${key} @click=${() => this.toggleLock(key)}>${lockIcon(this.locked.has(key))}</button>
         </label>`,
       )}
       <div class="total num ${total === 100 ? '' : 'bad'}">Σ ${total.toFixed(1)}%</div>
@@ -129,8 +134,8 @@ export class InputControl extends LitElement {
       .weight { display: grid; grid-template-columns: 140px 1fr 64px 32px; align-items: center; gap: 10px; }
       .key { font-family: var(--tb-mono); font-size: 13px; overflow: hidden; text-overflow: ellipsis; }
       .value { text-align: right; }
-      .lock { font-size: 13px; opacity: 0.5; }
-      .lock.on { opacity: 1; }
+      .lock { opacity: 0.45; }
+      .lock.on { opacity: 1; color: var(--tb-amber); }
       .total { text-align: right; color: var(--tb-muted); font-size: 12px; padding-right: 42px; }
       .total.bad { color: var(--tb-red); }
     `,
