@@ -1,4 +1,4 @@
-import type { CodeEntry, EndpointEvents, SandboxEndpoint, SandboxOptions } from './sandbox-host';
+import type { CodeEntry, EndpointEvents, EndpointFactory, SandboxEndpoint, SandboxOptions } from './sandbox-host';
 import { SandboxHost } from './sandbox-host';
 import { createSandboxCore, type CellCode, type CodeRegistry } from './sandbox-core';
 import type { HostMessage } from './protocol';
@@ -18,12 +18,20 @@ import { locateInFunction } from './stack-position';
  */
 export class InlineSandbox extends SandboxHost {
   constructor(options: SandboxOptions) {
-    super(options, inlineEndpoint);
+    super(options, inlineEndpoints());
   }
 }
 
-/** A sandbox "instance" in-process: a fresh core (no values) reading code from the host's book. */
-function inlineEndpoint(book: ReadonlyMap<string, CodeEntry>, events: EndpointEvents): SandboxEndpoint {
+/**
+ * Starts in-process sandboxes: each a fresh core (no values) reading code from the host's book.
+ * With `fixedCode`, a sandbox runs only the code it was started with, as a worker does, so the
+ * worker's generation changes (and value copies between them) can be tested in Node.
+ */
+export function inlineEndpoints(options: { readonly fixedCode?: boolean } = {}): EndpointFactory {
+  return (book, events) => inlineEndpoint(book, events, options.fixedCode ? new Set(book.keys()) : undefined);
+}
+
+function inlineEndpoint(book: ReadonlyMap<string, CodeEntry>, events: EndpointEvents, fixed: ReadonlySet<string> | undefined): SandboxEndpoint {
   let alive = true;
   const core = createSandboxCore((message) => {
     const copy = structuredClone(message);
@@ -31,7 +39,7 @@ function inlineEndpoint(book: ReadonlyMap<string, CodeEntry>, events: EndpointEv
   }, inlineRegistry(book));
   return {
     ready: Promise.resolve(),
-    hasCode: () => true,
+    hasCode: (key) => !fixed || fixed.has(key),
     post(message: HostMessage) {
       const copy = structuredClone(message);
       setTimeout(() => alive && core.receive(copy), 0);

@@ -8,8 +8,9 @@ import type { Display, SandboxInput } from '../contracts';
  *
  * The core keeps values; the host keeps what is needed to make them again. When the core lacks
  * an input (a table at a version, another cell's value at a version) it says so with `need`, and
- * the host supplies it: a table by querying DuckDB, a cell by re-running that cell's last good run
- * in the same sandbox. A fresh worker therefore fills itself on demand after a restart.
+ * the host supplies it: a table by querying DuckDB; a cell by copying its value from the sandbox
+ * this one replaced (when that one is alive and the value is plain data or a table), else by
+ * re-running that cell's last good run in this sandbox. A fresh worker fills itself on demand.
  */
 
 /** A SQL parameter as DuckDB binds it. */
@@ -35,10 +36,15 @@ export interface RunMessage {
   readonly inputs: Readonly<Record<string, SandboxInput>>;
 }
 
+/** A cell's value copied out of one sandbox for another: a table as IPC, plain data as it is. */
+export type Portable = { readonly kind: 'table'; readonly ipc: Uint8Array } | { readonly kind: 'data'; readonly value: unknown };
+
 export type Supply =
   | { readonly kind: 'table'; readonly ipc: Uint8Array }
-  /** the cell's value is now in the sandbox */
+  /** the cell's value is now in the sandbox (it was re-run there) */
   | { readonly kind: 'cell' }
+  /** the cell's value, copied from the sandbox before this one */
+  | { readonly kind: 'value'; readonly value: Portable }
   | { readonly kind: 'missing'; readonly message: string };
 
 export interface SupplyMessage {
@@ -59,7 +65,15 @@ export interface ForgetMessage {
   readonly name: string;
 }
 
-export type HostMessage = RunMessage | SupplyMessage | AnswerMessage | ForgetMessage;
+/** Asks a sandbox that is being replaced for a copy of a cell's value. */
+export interface ExportMessage {
+  readonly type: 'export';
+  readonly exportId: number;
+  readonly name: string;
+  readonly version: number;
+}
+
+export type HostMessage = RunMessage | SupplyMessage | AnswerMessage | ForgetMessage | ExportMessage;
 
 // core → host
 
@@ -92,4 +106,11 @@ export interface DoneMessage {
   readonly outcome: RunOutcome;
 }
 
-export type CoreMessage = ReadyMessage | NeedMessage | QueryMessage | DoneMessage;
+/** The answer to an export: the copy, or nothing when the value is not there or cannot be copied. */
+export interface ExportedMessage {
+  readonly type: 'exported';
+  readonly exportId: number;
+  readonly value?: Portable;
+}
+
+export type CoreMessage = ReadyMessage | NeedMessage | QueryMessage | DoneMessage | ExportedMessage;

@@ -2,6 +2,7 @@ import * as Arrow from 'apache-arrow';
 import type { Display, SandboxInput } from '../contracts';
 import { numbersOf, rowsOf, tableFromIpc } from './arrow-values';
 import { present } from './display';
+import { fromPortable, toPortable } from './portable';
 import { createPlotRecorder, CellUsageError } from './plot-recorder';
 import type { CoreMessage, HostMessage, JsPosition, NeedMessage, RunMessage, Supply } from './protocol';
 import { boundQuery } from './sql-template';
@@ -81,6 +82,7 @@ export function createSandboxCore(post: Post, code: CodeRegistry): SandboxCore {
     return once(`cell ${input.name}@${input.version}`, async () => {
       const supply = await need(runId, input);
       if (supply.kind === 'missing') throw new Error(supply.message);
+      if (supply.kind === 'value') keep(input.name, input.version, fromPortable(supply.value));
       const now = values.get(input.name);
       if (now?.version !== input.version) throw new Error(`${input.name} has no value at version ${input.version} in the sandbox`);
       return now.value;
@@ -153,6 +155,13 @@ export function createSandboxCore(post: Post, code: CodeRegistry): SandboxCore {
         case 'forget':
           values.delete(message.name);
           return;
+        case 'export': {
+          const kept = values.get(message.name);
+          const copy = kept?.version === message.version ? toPortable(kept.value) : undefined;
+          if (copy) post({ type: 'exported', exportId: message.exportId, value: copy.portable }, copy.transfer);
+          else post({ type: 'exported', exportId: message.exportId });
+          return;
+        }
       }
     },
   };

@@ -2,7 +2,7 @@ import type { CellId } from '../../notebook/document';
 import type { SandboxQuery, TsRunRequest, TsRunResult, TsSandbox } from '../contracts';
 import { cellPositionOf, compileTsCell, isCompileError, type CompiledTsCell, type CompileResult } from './compile';
 import { undefinedNameMessage } from './globals';
-import type { CoreMessage, HostMessage, NeedMessage, QueryMessage, RunOutcome, Supply } from './protocol';
+import type { CoreMessage, HostMessage, NeedMessage, Portable, QueryMessage, RunOutcome, Supply } from './protocol';
 import { messageOf } from './sandbox-core';
 
 /**
@@ -47,6 +47,10 @@ export interface SandboxOptions {
 }
 
 export const STOPPED = 'Stopped.';
+/** How long a replaced sandbox stays alive to hand its values to the next one. */
+const DONOR_LIFETIME_MS = 60_000;
+/** How long to wait for a replaced sandbox's copy before re-running the cell instead. */
+const EXPORT_WAIT_MS = 1_000;
 const STOPPED_OTHER = 'Stopped: the sandbox restarted because another cell was stopped. Run again.';
 const MAX_COMPILED = 500;
 
@@ -58,6 +62,7 @@ interface PendingRun {
 
 class Generation {
   readonly runs = new Map<number, PendingRun>();
+  readonly exports = new Map<number, (value: Portable | undefined) => void>();
   readonly queries = new AbortController();
   endpoint!: SandboxEndpoint;
   started = false;
@@ -81,6 +86,9 @@ export class SandboxHost implements TsSandbox {
   private readonly good = new Map<string, GoodRun>();
   private readonly live = new Set<Generation>();
   private current: Generation | null = null;
+  /** the sandbox the current one replaced, kept for a while to copy values from */
+  private donor: Generation | null = null;
+  private donorTimer: ReturnType<typeof setTimeout> | undefined;
   private generations = 0;
   private runs = 0;
   private closed = false;
@@ -124,12 +132,26 @@ export class SandboxHost implements TsSandbox {
     return { ok: false, error: { message: outcome.message, ...at }, ms: ms() };
   }
 
+  /**
+   * Registers the TypeScript cells that may run next (e.g. all of a notebook's, when it opens or
+   * a cell is edited), so the next sandbox starts with all their code: a worker cannot take code
+   * later, and without this each new cell would start a worker of its own. Cells that do not
+   * compile are skipped (their run reports the error).
+   */
+  prepare(cells: readonly { readonly cell: CellId; readonly source: string }[]): void {
+    for (const { cell, source } of cells) {
+      const compiled = this.compile(source);
+      if (!isCompileError(compiled)) this.latest.set(cell, this.keyFor(cell, compiled.js));
+    }
+  }
+
   forget(name: string): void {
     this.good.delete(name);
     for (const generation of this.live) if (!generation.dead) generation.endpoint.post({ type: 'forget', name });
   }
 
   async reset(): Promise<void> {
+    if (this.donor) this.kill(this.donor, () => 'Stopped: the sandbox was reset.');
     if (this.current) this.stop(this.current, () => 'Stopped: the sandbox was reset.');
     else this.current = this.start();
     await this.ready();
@@ -137,6 +159,7 @@ export class SandboxHost implements TsSandbox {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.donorTimer);
     for (const generation of [...this.live]) this.kill(generation, () => 'The sandbox was closed.');
     this.current = null;
   }
@@ -206,7 +229,7 @@ export class SandboxHost implements TsSandbox {
         signal?.removeEventListener('abort', onAbort);
         generation.runs.delete(runId);
         resolve(outcome);
-        if (generation.retired && generation.runs.size === 0) this.kill(generation, () => STOPPED_OTHER);
+        if (generation.retired && generation !== this.donor && generation.runs.size === 0) this.kill(generation, () => STOPPED_OTHER);
       };
       generation.runs.set(runId, { finish, chain });
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -235,9 +258,30 @@ export class SandboxHost implements TsSandbox {
       case 'need':
         void this.supply(generation, message);
         return;
+      case 'exported':
+        generation.exports.get(message.exportId)?.(message.value);
+        generation.exports.delete(message.exportId);
+        return;
       case 'ready':
         return;
     }
+  }
+
+  /** A copy of a cell's value from the replaced sandbox, if it has it and answers in time. */
+  private copyFromDonor(name: string, version: number): Promise<Portable | undefined> {
+    const donor = this.donor;
+    if (!donor || donor.dead || !donor.started) return Promise.resolve(undefined);
+    const exportId = ++this.runs;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => done(undefined), EXPORT_WAIT_MS);
+      const done = (value: Portable | undefined) => {
+        clearTimeout(timer);
+        donor.exports.delete(exportId);
+        resolve(value);
+      };
+      donor.exports.set(exportId, done);
+      donor.endpoint.post({ type: 'export', exportId, name, version });
+    });
   }
 
   private async answer(generation: Generation, message: QueryMessage): Promise<void> {
@@ -272,6 +316,8 @@ export class SandboxHost implements TsSandbox {
     const chain = generation.runs.get(runId)?.chain ?? [];
     if (!good || good.request.version !== version) return missing(`${name} has no value in the sandbox: run ${name} first`);
     if (chain.includes(name)) return missing(`${name} depends on itself`);
+    const copy = generation === this.current ? await this.copyFromDonor(name, version) : undefined;
+    if (copy) return { kind: 'value', value: copy };
     if (!generation.endpoint.hasCode(good.key)) return missing(`${name}'s value was lost when the sandbox restarted: run ${name} again`);
     const outcome = await this.dispatch(generation, good, [...chain, name]);
     return outcome.ok ? { kind: 'cell' } : missing(`${name} failed when it was re-run for this cell: ${outcome.message}`);
@@ -286,9 +332,18 @@ export class SandboxHost implements TsSandbox {
     }
   }
 
+  /** The replaced sandbox becomes the donor (the one before it ends once idle) for a while. */
   private retire(generation: Generation): void {
+    const previous = this.donor;
+    if (previous && previous.runs.size === 0) this.kill(previous, () => STOPPED_OTHER);
     generation.retired = true;
-    if (generation.runs.size === 0) this.kill(generation, () => STOPPED_OTHER);
+    this.donor = generation;
+    clearTimeout(this.donorTimer);
+    this.donorTimer = setTimeout(() => {
+      if (this.donor !== generation) return;
+      this.donor = null;
+      if (generation.runs.size === 0) this.kill(generation, () => STOPPED_OTHER);
+    }, DONOR_LIFETIME_MS);
   }
 
   private kill(generation: Generation, message: (runId: number) => string): void {
@@ -297,6 +352,8 @@ export class SandboxHost implements TsSandbox {
     this.live.delete(generation);
     generation.queries.abort();
     generation.endpoint.terminate();
+    if (generation === this.donor) this.donor = null;
+    for (const done of [...generation.exports.values()]) done(undefined);
     for (const [runId, run] of [...generation.runs]) run.finish({ ok: false, message: message(runId) });
   }
 
