@@ -136,6 +136,22 @@ export class NotebookRuntime extends EventTarget {
     this.invalidate(touched);
   }
 
+  /**
+   * Forgets every cell (another notebook is opening): running work is stopped, cells' tables
+   * dropped and their values forgotten, so nothing of the previous notebook shows in the next.
+   */
+  clear(): void {
+    for (const slot of this.slots.values()) {
+      slot.controller?.abort();
+      this.release(slot);
+    }
+    this.slots = new Map();
+    this.order = [];
+    this.graph = buildGraph([]);
+    this.inputs = new Map();
+    this.changed([]);
+  }
+
   /** Sets an input's value (a slider moved): what reads it re-runs, once. */
   setInput(name: string, value: InputValue): void {
     const id = this.graph.definers.get(name);

@@ -24,7 +24,8 @@ describe('the workspace', () => {
     for (const file of manifest.files) {
       await expect.poll(() => ws.tableItem(file.table).textContent()).toContain(file.rows.toLocaleString('zh-CN'));
     }
-    const rows = await ws.gridRows();
+    await ws.openTab('preview');
+    const rows = await ws.gridRows('section.panel > tb-data-grid');
     expect(rows[0]![0]).toMatch(/\S/);
     await ws.openTab('quality');
     expect(await ws.reportCount('quality.loaded')).toBe(manifest.files.find((f) => f.table === 'customers')!.rows);

@@ -78,6 +78,7 @@ export class NotebookSession extends EventTarget {
     this.fileName = options.fileName ?? null;
     this.replay = null;
     this.review = options.origin === 'file' && !(await this.deps.store?.isTrusted(await notebookContentHash(document)));
+    this.runtime.clear();
     this.runtime.autoRun = !this.review;
     this.id = options.id ?? null;
     const stored = writeNotebook(document);

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { VersionSummary } from '../../notebook/storage';
 import type { Locale } from '../i18n/locale';
 import { message, type MessageKey, type MessageParams } from '../i18n/messages';
+import { StoreController } from '../controllers/store-controller';
 import { theme } from '../theme';
 import type { NotebookLibrary } from './notebook-library';
 import type { NotebookSession } from './notebook-session';
@@ -99,6 +100,14 @@ export class NotebookToolbar extends LitElement {
       </div>`;
     }
     return nothing;
+  }
+
+  private watching: StoreController | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // the session is the same object across edits: follow its changes, not the property
+    this.watching ??= new StoreController(this, this.session);
   }
 
   override render() {

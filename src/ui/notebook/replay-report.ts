@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import type { Locale } from '../i18n/locale';
 import { message, type MessageKey } from '../i18n/messages';
+import { StoreController } from '../controllers/store-controller';
 import { theme } from '../theme';
 import type { NotebookSession } from './notebook-session';
 
@@ -12,6 +13,14 @@ export class ReplayReportView extends LitElement {
   static override properties = { session: { attribute: false }, locale: {} };
   declare session: NotebookSession;
   declare locale: Locale;
+
+  private watching: StoreController | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // the session is the same object across edits: follow its changes, not the property
+    this.watching ??= new StoreController(this, this.session);
+  }
 
   override render() {
     const t = (k: MessageKey, p?: Record<string, string | number>) => message(this.locale, k, p);
