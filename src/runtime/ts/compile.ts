@@ -5,6 +5,7 @@ import type { Node as EstreeNode } from 'estree';
 import type { CellError } from '../contracts';
 import { isProvided, SANDBOX_NAMES } from './globals';
 import { alignColumn } from './column-align';
+import { splitLines } from './lines';
 
 /**
  * A TypeScript cell's source → a JavaScript function and the names it needs from other cells.
@@ -54,11 +55,11 @@ export function compileTsCell(source: string): CompileResult {
   const cell = new CellText(source);
   let code: string;
   try {
-    code = transform(wrapped, { transforms: ['typescript'], disableESTransforms: true }).code;
+    code = transform(wrapped, { transforms: ['typescript'], disableESTransforms: true, keepUnusedImports: true }).code;
   } catch (error) {
     return { error: cell.syntaxError(error, offsetPosition(wrapped, errorOffset(error))) };
   }
-  const outputLines = code.split('\n');
+  const outputLines = splitLines(code);
   /** A 0-based position in sucrase's output (line 0 = the wrapper) → the cell's 1-based position. */
   const toCell = (at: ZeroBasedPosition) => cell.fromOutput(outputLines, at);
   let program: Program;
@@ -99,7 +100,7 @@ export function compileTsCell(source: string): CompileResult {
 /** Where a position in a compiled cell's `js` (1-based, as stacks report it) is in the cell's text. */
 export function cellPositionOf(js: string, source: string, jsLine: number, jsColumn: number): CellPosition | undefined {
   if (jsLine < 2) return undefined; // the header line is ours
-  return new CellText(source).fromOutput(js.split('\n'), { line: jsLine - 1, column: Math.max(0, jsColumn - 1) });
+  return new CellText(source).fromOutput(splitLines(js), { line: jsLine - 1, column: Math.max(0, jsColumn - 1) });
 }
 
 /** A 0-based line and column. */
@@ -113,7 +114,7 @@ class CellText {
   private readonly lines: readonly string[];
 
   constructor(source: string) {
-    this.lines = source.split('\n');
+    this.lines = splitLines(source);
   }
 
   /** Line 0 of the wrapped text is the header; past the end means "at the end of the cell". */
@@ -153,9 +154,8 @@ function errorOffset(error: unknown): number | undefined {
 
 function offsetPosition(text: string, offset: number | undefined): ZeroBasedPosition | undefined {
   if (offset === undefined) return undefined;
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, column: offset - (before.lastIndexOf('\n') + 1) };
+  const lines = splitLines(text.slice(0, offset));
+  return { line: lines.length - 1, column: lines.at(-1)!.length };
 }
 
 interface Forbidden {

@@ -3,6 +3,7 @@ import { SandboxHost } from './sandbox-host';
 import { createSandboxCore, type CellCode, type CodeRegistry } from './sandbox-core';
 import type { HostMessage } from './protocol';
 import { locateInFunction } from './stack-position';
+import { splitLines } from './lines';
 
 /**
  * The TypeScript sandbox in-process, for Node (tests, headless replay): the same host, core,
@@ -64,7 +65,7 @@ function inlineRegistry(book: ReadonlyMap<string, CodeEntry>): CodeRegistry {
       if (!entry) return undefined;
       const url = `cell-${entry.cell.replace(/[^\w.-]/g, '_')}.js`;
       const fn = new Function(`return ${entry.js}\n//# sourceURL=${url}`)() as CellCode['fn'];
-      const lines = entry.js.split('\n').length;
+      const lines = splitLines(entry.js).length;
       const code: CellCode = { fn, locate: (error) => locateInFunction(error, url, FUNCTION_PREFIX_LINES + 1, lines) };
       made.set(key, code);
       return code;

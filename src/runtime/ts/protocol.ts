@@ -8,9 +8,9 @@ import type { Display, SandboxInput } from '../contracts';
  *
  * The core keeps values; the host keeps what is needed to make them again. When the core lacks
  * an input (a table at a version, another cell's value at a version) it says so with `need`, and
- * the host supplies it: a table by querying DuckDB; a cell by copying its value from the sandbox
- * this one replaced (when that one is alive and the value is plain data or a table), else by
- * re-running that cell's last good run in this sandbox. A fresh worker fills itself on demand.
+ * the host supplies it: a table by querying DuckDB; a cell by re-running that cell's last good run
+ * in this sandbox. When a sandbox replaces a live one (new code), it first adopts copies of the old
+ * one's values (`export` → `exported` → `adopt`; plain data and tables only, see portable.ts).
  */
 
 /** A SQL parameter as DuckDB binds it. */
@@ -73,7 +73,15 @@ export interface ExportMessage {
   readonly version: number;
 }
 
-export type HostMessage = RunMessage | SupplyMessage | AnswerMessage | ForgetMessage | ExportMessage;
+/** Gives a new sandbox a value copied from the one it replaced. */
+export interface AdoptMessage {
+  readonly type: 'adopt';
+  readonly name: string;
+  readonly version: number;
+  readonly value: Portable;
+}
+
+export type HostMessage = RunMessage | SupplyMessage | AnswerMessage | ForgetMessage | ExportMessage | AdoptMessage;
 
 // core → host
 

@@ -155,6 +155,9 @@ export function createSandboxCore(post: Post, code: CodeRegistry): SandboxCore {
         case 'forget':
           values.delete(message.name);
           return;
+        case 'adopt':
+          keep(message.name, message.version, fromPortable(message.value));
+          return;
         case 'export': {
           const kept = values.get(message.name);
           const copy = kept?.version === message.version ? toPortable(kept.value) : undefined;

@@ -1,4 +1,5 @@
-import type { CodeEntry } from './sandbox-host';
+import { splitLines } from './lines';
+import type { CodeEntry } from './generation';
 
 /**
  * The text of a sandbox worker: the cells' compiled functions, then an import of the sandbox shell
@@ -37,7 +38,7 @@ export function workerScript(code: ReadonlyMap<string, CodeEntry>, shellUrl: str
   const layout: Record<string, CodeLayout> = {};
   let nextLine = parts.length + 1;
   for (const [key, entry] of code) {
-    const count = entry.js.split('\n').length;
+    const count = splitLines(entry.js).length;
     layout[key] = { start: nextLine, lines: count };
     parts.push(`__tierbook_code[${JSON.stringify(key)}] = ${entry.js};`);
     nextLine += count;
