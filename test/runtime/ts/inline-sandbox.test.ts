@@ -67,6 +67,12 @@ describe('inputs and values in the sandbox', () => {
     expect(db.log).toHaveLength(2);
   });
 
+  it('quotes a table input\'s name when it fetches it', async () => {
+    const { sandbox, db } = open(fakeDatabase({ 'we"ird': tableFromArrays({ x: new Float64Array([1]) }) }));
+    expect(shown(await sandbox.run(request('w', 'return t.numRows;', { t: table('we"ird', 1) })))).toBe('1');
+    expect(db.log[0]!.sql).toBe('SELECT * FROM "we""ird"');
+  });
+
   it('passes a TypeScript cell\'s value to another as the same object, never through the page', async () => {
     const { sandbox } = open();
     const a = request('lookup', 'return new Map([["A", 1]]);');
@@ -126,6 +132,12 @@ describe('errors on the cell', () => {
     const { sandbox } = open();
     const result = await sandbox.run(request('g', 'function check(x: number) {\n  if (x < 0) throw new RangeError("negative weight");\n  return x;\n}\nreturn check(-1);'));
     expect(result).toMatchObject({ ok: false, error: { message: 'RangeError: negative weight', line: 2, column: 20 } }); // V8 points at `new`
+  });
+
+  it('an error after an await, inside a callback, at the callback\'s line', async () => {
+    const { sandbox } = open();
+    const result = await sandbox.run(request('cb', 'const t = await sql`SELECT 1`;\nconst rows: { v?: { w: number } }[] = [{}];\nreturn rows.map((r) =>\n  r.v!.w);'));
+    expect(result).toMatchObject({ ok: false, error: { message: "TypeError: Cannot read properties of undefined (reading 'w')", line: 4, column: 8 } });
   });
 
   it('a failed query, at the sql call', async () => {

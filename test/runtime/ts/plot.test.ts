@@ -97,3 +97,18 @@ describe('replaying a spec into Observable Plot', () => {
     expect(() => renderPlotSpec({ marks: [{ mark: 'dot', data: [], options: { $transform: 'map', args: [] } }], options: {} }, fakeDocument, module)).toThrow('transform the app does not draw');
   });
 });
+
+describe('dates in chart data', () => {
+  it('become Dates when the column is days or microseconds (Plot only reads milliseconds)', async () => {
+    const { DateDay, Float64, Table, TimestampMicrosecond, vectorFromArray } = await import('apache-arrow');
+    const day = new Date('2024-01-02T00:00:00Z');
+    const table = new Table({
+      d: vectorFromArray([day], new DateDay()),
+      t: vectorFromArray([day], new TimestampMicrosecond()),
+      v: vectorFromArray([1.5], new Float64()),
+    });
+    const { module, calls } = fakePlot();
+    renderPlotSpec({ marks: [{ mark: 'dot', data: { ipc: tableToIPC(table, 'stream') }, options: { x: 'd', y: 'v' } }], options: {} }, {} as Document, module);
+    expect(calls[0]![1]).toEqual([{ d: day, t: day, v: 1.5 }]);
+  });
+});

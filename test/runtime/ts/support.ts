@@ -21,7 +21,7 @@ export function fakeDatabase(tables: Record<string, Table> = {}) {
     if (sql.includes('fail')) return Promise.reject(new Error('Parser Error: syntax error at or near "fail"'));
     const table = /^SELECT \* FROM "(.+)"$/.exec(sql);
     if (table) {
-      const found = tables[table[1]!];
+      const found = tables[table[1]!.replaceAll('""', '"')];
       return found ? Promise.resolve(tableToIPC(found, 'stream')) : Promise.reject(new Error(`Catalog Error: Table with name ${table[1]} does not exist!`));
     }
     return Promise.resolve(tableToIPC(tableFromArrays({ sql: [sql], params: [JSON.stringify(params)] }), 'stream'));
