@@ -84,6 +84,12 @@ export type TsRunResult =
  */
 export interface TsSandbox {
   run(request: TsRunRequest, signal?: AbortSignal): Promise<TsRunResult>;
+  /**
+   * The TypeScript cells that may run next (all of a notebook's, when it opens or a cell changes).
+   * Optional to call, but a worker sandbox can only take code when it starts (the CSP forbids
+   * making code from strings): without this, each new cell's first run starts a new worker.
+   */
+  prepare?(cells: readonly { readonly cell: CellId; readonly source: string }[]): void;
   /** Drops a cell's value (the cell changed, was renamed or deleted). */
   forget(name: string): void;
   /** Stops whatever is running (a runaway cell) and starts afresh; every kept value is lost. */
