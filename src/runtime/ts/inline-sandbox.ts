@@ -29,7 +29,7 @@ export class InlineSandbox extends SandboxHost {
  * worker's generation changes (and value copies between them) can be tested in Node.
  */
 export function inlineEndpoints(options: { readonly fixedCode?: boolean } = {}): EndpointFactory {
-  return (book, events) => inlineEndpoint(book, events, options.fixedCode ? new Set(book.keys()) : undefined);
+  return (book, events) => (options.fixedCode ? inlineEndpoint(new Map(book), events, new Set(book.keys())) : inlineEndpoint(book, events, undefined));
 }
 
 function inlineEndpoint(book: ReadonlyMap<string, CodeEntry>, events: EndpointEvents, fixed: ReadonlySet<string> | undefined): SandboxEndpoint {

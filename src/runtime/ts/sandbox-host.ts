@@ -41,6 +41,7 @@ export class SandboxHost implements TsSandbox {
   private current: Generation | null = null;
   private generations = 0;
   private runs = 0;
+  private codes = 0;
   private closed = false;
 
   constructor(
@@ -91,10 +92,11 @@ export class SandboxHost implements TsSandbox {
   /**
    * Registers the TypeScript cells that may run next (all of a notebook's, when it opens or a cell
    * changes), so the next sandbox starts with all their code: a worker cannot take code later, and
-   * without this each new cell would start a worker of its own. Cells that do not compile are
-   * skipped (their run reports the error).
+   * without this each new cell would start a worker of its own. The list replaces the previous
+   * one. Cells that do not compile are skipped (their run reports the error).
    */
   prepare(cells: readonly { readonly cell: CellId; readonly source: string }[]): void {
+    this.latest.clear(); // the list is the notebook's: a deleted cell's code is not loaded again
     for (const { cell, source } of cells) {
       const compiled = this.compile(source);
       if (!isCompileError(compiled)) this.latest.set(cell, this.keyFor(cell, compiled.js));
@@ -139,7 +141,7 @@ export class SandboxHost implements TsSandbox {
     const identity = `${cell}\u0000${js}`;
     let key = this.keys.get(identity);
     if (!key) {
-      key = `${cell}#${this.keys.size + 1}`;
+      key = `${cell}#${++this.codes}`;
       this.keys.set(identity, key);
     }
     if (!this.book.has(key)) this.book.set(key, { js, cell });
@@ -162,6 +164,7 @@ export class SandboxHost implements TsSandbox {
   private start(): Generation {
     const keep = new Set([...this.latest.values(), ...[...this.good.values()].map((g) => g.key)]);
     for (const key of this.book.keys()) if (!keep.has(key)) this.book.delete(key);
+    for (const [identity, key] of this.keys) if (!keep.has(key)) this.keys.delete(identity);
     const generation = new Generation(++this.generations);
     generation.endpoint = this.endpoints(this.book, {
       message: (message) => this.receive(generation, message),

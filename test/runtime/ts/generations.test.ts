@@ -65,6 +65,22 @@ describe('sandboxes that only run the code they started with', () => {
     expect(sandbox.generation).toBe(generation);
   });
 
+  it('load only the cells of the latest prepared list (a deleted cell\'s code is dropped)', async () => {
+    const { sandbox } = open();
+    const a = request('la', 'return 1;');
+    const b = request('lb', 'return 2;');
+    sandbox.prepare([a, b].map((r) => ({ cell: r.cell, source: r.source })));
+    await sandbox.run(a);
+    await sandbox.run(b);
+    const generation = sandbox.generation;
+    sandbox.prepare([{ cell: a.cell, source: 'return 10;' }]); // lb was deleted from the notebook...
+    sandbox.forget('lb'); // ...and the runtime forgets its value
+    await sandbox.run(request('la', 'return 10;'));
+    expect(sandbox.generation).toBe(generation + 1);
+    await sandbox.run(request('lb', 'return 2;')); // lb's code was dropped with it: another sandbox
+    expect(sandbox.generation).toBe(generation + 2);
+  });
+
   it('skip a prepared cell that does not compile', async () => {
     const { sandbox } = open();
     sandbox.prepare([{ cell: cellId('broken'), source: 'return (' }]);
