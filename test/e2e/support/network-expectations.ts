@@ -42,7 +42,7 @@ export async function waitForRecord(
   log: ProxyLog,
   mark: number | undefined,
   matches: (record: ProxyRecord) => boolean,
-  timeoutMs = 5_000,
+  timeoutMs = 20_000,
 ): Promise<ProxyRecord> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
