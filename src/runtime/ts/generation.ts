@@ -52,6 +52,8 @@ export class Generation {
   retired = false;
   /** its values are being copied to its successor */
   donating = false;
+  /** values copied into it from its predecessor ("name@version"), so a need for one is already met */
+  readonly adopted = new Set<string>();
   dead = false;
 
   constructor(readonly id: number) {}

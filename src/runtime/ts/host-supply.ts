@@ -58,8 +58,11 @@ async function remake(context: SupplyContext, generation: Generation, chain: rea
   const good = context.good(name);
   if (!good || good.request.version !== version) return missing(`${name} has no value in the sandbox: run ${name} first`);
   if (chain.includes(name)) return missing(`${name} depends on itself`);
+  // An adopted copy was posted before this answer, and messages keep their order: it is there.
+  if (generation.adopted.has(`${name}@${version}`)) return { kind: 'cell' };
   const copy = await context.donorOf(generation)?.exportValue(name, version);
   if (copy) return { kind: 'value', value: copy };
+  if (generation.adopted.has(`${name}@${version}`)) return { kind: 'cell' };
   if (!generation.endpoint.hasCode(good.key)) return missing(`${name}'s value was lost when the sandbox restarted: run ${name} again`);
   const outcome = await context.dispatch(generation, good, [...chain, name]);
   return outcome.ok ? { kind: 'cell' } : missing(`${name} failed when it was re-run for this cell: ${outcome.message}`);
@@ -77,7 +80,10 @@ export async function adoptValues(context: SupplyContext, from: Generation, to: 
     for (const { request } of [...context.goodRuns()]) {
       if (from.dead || to.dead) return;
       const copy = await from.exportValue(request.name, request.version);
-      if (copy && !to.dead) to.endpoint.post({ type: 'adopt', name: request.name, version: request.version, value: copy }, ownBuffers(copy));
+      if (copy && !to.dead) {
+        to.endpoint.post({ type: 'adopt', name: request.name, version: request.version, value: copy }, ownBuffers(copy));
+        to.adopted.add(`${request.name}@${request.version}`);
+      }
     }
   } catch {
     // the successor did not start: nothing to copy into
