@@ -207,20 +207,30 @@ export class NotebookRuntime extends EventTarget {
   }
 
   private pump(): Promise<void> {
-    if (!this.pumping) {
-      this.pumping = this.loop().finally(() => {
-        this.pumping = null;
-      });
-    }
+    this.pumping ??= this.loop();
     return this.pumping;
   }
 
-  /** Runs the first runnable stale cell in dependency order, until none is left. */
+  /**
+   * Runs the first runnable stale cell in dependency order, until none is left. The loop lets go
+   * of `pumping` in the same step as its last look for work, so a change arriving after that
+   * look starts a new loop instead of joining one that is already over.
+   */
   private async loop(): Promise<void> {
-    for (;;) {
-      const next = this.nextRunnable();
-      if (!next) return;
-      await this.runOne(next);
+    // yield first, so pump() has stored this promise before the loop can end and clear it
+    await null;
+    try {
+      for (;;) {
+        const next = this.nextRunnable();
+        if (!next) {
+          this.pumping = null;
+          return;
+        }
+        await this.runOne(next);
+      }
+    } catch (error) {
+      this.pumping = null;
+      throw error;
     }
   }
 

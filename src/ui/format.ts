@@ -14,9 +14,18 @@ function numberFormat(locale: Locale): Intl.NumberFormat {
   return f;
 }
 
+/** Units a grid can show amounts in: as they are, in 万 (10⁴) or in 亿 (10⁸). */
+export type DisplayUnit = 1 | 10_000 | 100_000_000;
+
+/** Which columns a display unit applies to: floating amounts (DOUBLE, DECIMAL), not integers or counts of INTEGER type. */
+export function takesUnit(type: string): boolean {
+  return /^(DOUBLE|DECIMAL|FLOAT|REAL|HUGEINT|BIGINT)/.test(type);
+}
+
 /** A cell value as text: numbers grouped, dates as YYYY-MM-DD, missing as an empty string. */
-export function formatCell(value: unknown, type: string, locale: Locale): string {
+export function formatCell(value: unknown, type: string, locale: Locale, unit: DisplayUnit = 1): string {
   if (value === null || value === undefined) return '';
+  if (unit !== 1 && typeof value === 'number' && takesUnit(type)) return numberFormat(locale).format(Math.round((value / unit) * 100) / 100);
   if (type === 'DATE' && typeof value === 'number') return new Date(value).toISOString().slice(0, 10);
   if (type.startsWith('TIMESTAMP') && typeof value === 'number') return new Date(value).toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '');
   if (typeof value === 'number') return Number.isInteger(value) && /ID|CODE/i.test(type) ? String(value) : numberFormat(locale).format(value);

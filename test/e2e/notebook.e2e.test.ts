@@ -30,6 +30,50 @@ describe('the notebook', () => {
     await app.close();
   });
 
+  it('stops a runaway TypeScript cell while the page keeps painting, and the rest keeps working; cells move and delete from the keyboard', async () => {
+    const app = await session.openApp({ context: { locale: 'en-US' } });
+    const nb = new NotebookPage(app.page);
+    await nb.settle();
+    await nb.cell('tier-chart').locator('.cm-content, button.folded').first().click();
+    await app.page.keyboard.press('Alt+Enter');
+    const added = app.page.locator('tb-cell').nth(await app.page.locator('tb-cell').evaluateAll((cells) => cells.findIndex((c) => c.getAttribute('data-id') === 'tier-chart') + 1));
+    const id = (await added.getAttribute('data-id'))!;
+    await nb.editAndRun(id, 'while (true) {}\nreturn 1;');
+    await expect.poll(async () => (await nb.statuses())[id]).toBe('running');
+    const gap = await app.page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let last = performance.now();
+          let worst = 0;
+          const end = last + 1000;
+          const tick = (t: number) => {
+            worst = Math.max(worst, t - last);
+            last = t;
+            if (t < end) requestAnimationFrame(tick);
+            else resolve(worst);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    expect(gap).toBeLessThan(250);
+    await nb.cell(id).locator('button[data-action="cancel"]').click();
+    await expect.poll(async () => (await nb.statuses())[id]).toBe('error');
+    await nb.cell('strategic-pct').locator('input[type=range]').fill('12');
+    await expect.poll(() => nb.chartText('tier-chart')).toContain('600');
+    // Alt+↑ moves the cell above tier_chart; Ctrl+Shift+Backspace deletes it
+    await nb.cell(id).locator('.cm-content').click();
+    await app.page.keyboard.press('Alt+ArrowUp');
+    expect(await app.page.locator('tb-cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-id')))).toEqual(expect.arrayContaining([id, 'tier-chart']));
+    const order = await app.page.locator('tb-cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-id')));
+    expect(order.indexOf(id)).toBe(order.indexOf('tier-chart') - 1);
+    await nb.cell(id).locator('.cm-content').click();
+    await app.page.keyboard.press('Control+Shift+Backspace');
+    await expect.poll(() => nb.cell(id).count()).toBe(0);
+    expect(app.problems).toEqual([]);
+    await app.expectNoOtherHostRequests();
+    await app.close();
+  });
+
   it('saves, reloads exactly as it was, and restores an older version', async () => {
     const app = await session.openApp({ context: { locale: 'en-US' } });
     const nb = new NotebookPage(app.page);

@@ -3,7 +3,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { Table } from 'apache-arrow';
 import type { Locale } from '../i18n/locale';
 import { message } from '../i18n/messages';
-import { formatCell, isNumericType } from '../format';
+import { formatCell, isNumericType, takesUnit, type DisplayUnit } from '../format';
 import type { RowSource } from '../row-source';
 import { theme } from '../theme';
 
@@ -39,12 +39,15 @@ export class DataGrid extends LitElement {
     first: { state: true },
     last: { state: true },
     scrollTop: { state: true },
+    unit: { state: true },
   };
   declare source: RowSource | null;
   declare locale: Locale;
   declare first: number;
   declare last: number;
   declare scrollTop: number;
+  /** amounts shown as they are, in 万 or in 亿 */
+  declare unit: DisplayUnit;
   private viewport = 600;
   private pages = new Map<number, Table>();
   private widths: number[] | null = null;
@@ -58,6 +61,7 @@ export class DataGrid extends LitElement {
     this.first = 0;
     this.last = 40;
     this.scrollTop = 0;
+    this.unit = 1;
   }
 
   /** How many pixels of rows one pixel of scrollbar stands for (1 unless the table is huge). */
@@ -151,7 +155,8 @@ export class DataGrid extends LitElement {
         ${source.columns.map((c, i) => {
           const value = loaded ? this.cell(r, i) : undefined;
           const missing = loaded && (value === null || value === undefined);
-          return html`<span class=${isNumericType(c.type) ? 'num right' : ''} title=${loaded ? formatCell(value, c.type, this.locale) : ''}>${missing ? html`<i class="null">—</i>` : loaded ? formatCell(value, c.type, this.locale) : html`<i class="null">…</i>`}</span>`;
+          const text = loaded ? formatCell(value, c.type, this.locale, this.unit) : '';
+          return html`<span class=${isNumericType(c.type) ? 'num right' : ''} title=${loaded ? formatCell(value, c.type, this.locale) : ''}>${missing ? html`<i class="null">—</i>` : loaded ? text : html`<i class="null">…</i>`}</span>`;
         })}
       </div>`);
     }
@@ -163,7 +168,17 @@ export class DataGrid extends LitElement {
         </div>
         <div class="spacer" style=${styleMap({ height: `${Math.min(source.rowCount * ROW_HEIGHT, MAX_SCROLL_PX)}px`, width: `${total}px` })}>${rows}</div>
       </div>
-      <div class="foot muted">${message(this.locale, 'grid.rows', { rows: source.rowCount })}</div>
+      <div class="foot muted">
+        <span>${message(this.locale, 'grid.rows', { rows: source.rowCount })}</span>
+        ${source.columns.some((c) => takesUnit(c.type))
+          ? html`<label class="unit">${message(this.locale, 'grid.unit')}
+              <select data-testid="grid-unit" @change=${(e: Event) => (this.unit = Number((e.target as HTMLSelectElement).value) as DisplayUnit)}>
+                <option value="1">${message(this.locale, 'units.plain')}</option>
+                <option value="10000">${message(this.locale, 'units.wan')}</option>
+                <option value="100000000">${message(this.locale, 'units.yi')}</option>
+              </select></label>`
+          : null}
+      </div>
     `;
   }
 
@@ -183,7 +198,8 @@ export class DataGrid extends LitElement {
       .right { text-align: right; }
       .rn { color: var(--tb-muted); text-align: right; background: #fafbfc; font-size: 12px; }
       .null { color: #b8c1cc; font-style: normal; }
-      .foot { padding: 4px 10px; font-size: 12px; border-top: 1px solid var(--tb-line); background: #fafbfc; }
+      .foot { padding: 3px 10px; font-size: 12px; border-top: 1px solid var(--tb-line); background: #fafbfc; display: flex; justify-content: space-between; align-items: center; }
+      .foot select { font-size: 12px; padding: 0 4px; }
     `,
   ];
 }

@@ -34,6 +34,7 @@ export class CellView extends LitElement {
     db: { attribute: false },
     locale: {},
     readOnly: { type: Boolean },
+    draft: { type: Boolean },
     editing: { state: true },
     now: { state: true },
   };
@@ -44,6 +45,8 @@ export class CellView extends LitElement {
   declare db: Database | null;
   declare locale: Locale;
   declare readOnly: boolean;
+  /** the text was edited since it last ran */
+  declare draft: boolean;
   declare editing: boolean;
   declare now: number;
   private timer = 0;
@@ -55,6 +58,7 @@ export class CellView extends LitElement {
     this.db = null;
     this.locale = 'zh';
     this.readOnly = false;
+    this.draft = false;
     this.editing = false;
     this.now = 0;
   }
@@ -82,6 +86,7 @@ export class CellView extends LitElement {
 
   private status() {
     const s = this.state;
+    if (this.draft) return html`<span class="chip stale" data-testid="draft">${this.t('cell.draft')}</span>`;
     if (!s || this.cell.kind === 'markdown' || (this.cell.kind === 'input' && s.status !== 'error')) return nothing;
     const rows = s.display?.kind === 'relation' || s.display?.kind === 'table' ? s.display.rows : null;
     switch (s.status) {
@@ -158,8 +163,30 @@ export class CellView extends LitElement {
       <tb-cell-output .display=${this.state?.display ?? null} .error=${this.state?.status === 'error' ? this.state.error ?? null : null} .db=${this.db} .locale=${this.locale}></tb-cell-output>`;
   }
 
+  /**
+   * Cell shortcuts, wherever the focus is in the cell: Alt+↑/↓ move it, Alt+Enter runs it and
+   * adds a cell below, Ctrl/Cmd+Shift+Backspace deletes it, Ctrl/Cmd+. folds it.
+   */
+  private onKey(e: KeyboardEvent): void {
+    if (this.readOnly) return;
+    const mod = e.ctrlKey || e.metaKey;
+    const id = this.cell.id;
+    let handled = true;
+    if (e.altKey && !mod && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) action(this, 'cell-move', { id, delta: e.key === 'ArrowUp' ? -1 : 1 });
+    else if (e.altKey && !mod && e.key === 'Enter') {
+      if (this.cell.kind === 'sql' || this.cell.kind === 'ts') action(this, 'cell-run', { id });
+      action(this, 'cell-add', { after: id, kind: this.cell.kind === 'markdown' ? 'markdown' : this.cell.kind });
+    } else if (mod && e.shiftKey && e.key === 'Backspace') action(this, 'cell-delete', { id });
+    else if (mod && e.key === '.') action(this, 'cell-collapse', { id });
+    else handled = false;
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  }
+
   override render() {
-    return html`<article class="cell ${this.cell.kind} ${this.state?.status ?? ''}" data-cell=${this.cell.id}>${this.header()}${this.body()}</article>`;
+    return html`<article class="cell ${this.cell.kind} ${this.state?.status ?? ''}" data-cell=${this.cell.id} @keydown=${this.onKey}>${this.header()}${this.body()}</article>`;
   }
 
   static override styles = [

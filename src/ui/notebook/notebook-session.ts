@@ -43,6 +43,12 @@ export class NotebookSession extends EventTarget {
   saveStatus: AutosaveStatus | null = null;
   replay: ReplayReport | 'running' | null = null;
   readonly runtime: NotebookRuntime;
+  /**
+   * Code cells edited but not run yet (SQL, TypeScript): the runtime keeps their last run text
+   * until Shift+Enter, so half-typed code never runs (a `while (true) {` typed on the way to a
+   * loop with an exit would otherwise start at once).
+   */
+  readonly drafts = new Map<CellId, Cell>();
   private autosaver: Autosaver | null = null;
   private counter = 0;
 
@@ -79,6 +85,7 @@ export class NotebookSession extends EventTarget {
     this.replay = null;
     this.review = options.origin === 'file' && !(await this.deps.store?.isTrusted(await notebookContentHash(document)));
     this.runtime.clear();
+    this.drafts.clear();
     this.runtime.autoRun = !this.review;
     this.id = options.id ?? null;
     const stored = writeNotebook(document);
@@ -102,10 +109,15 @@ export class NotebookSession extends EventTarget {
     });
   }
 
+  /** The cells the runtime runs: the document's, but a draft cell keeps the text it last ran with. */
+  private committedCells(): Cell[] {
+    return this.document.cells.map((c) => this.drafts.get(c.id) ?? c);
+  }
+
   /** Replaces the document after an edit; the runtime re-runs what changed; autosave follows. */
   private edit(next: NotebookDocument, cellsChanged = true): void {
     this.document = next;
-    if (cellsChanged) this.runtime.setCells(next.cells);
+    if (cellsChanged) this.runtime.setCells(this.committedCells());
     this.autosaver?.schedule(writeNotebook(next));
     this.changed();
   }
@@ -114,8 +126,38 @@ export class NotebookSession extends EventTarget {
     this.edit({ ...this.document, cells: fn(this.document.cells) });
   }
 
+  /** An edit: prose and input definitions apply at once; SQL and TypeScript wait for a run. */
   editCell(id: CellId, source: string): void {
+    const cell = this.document.cells.find((c) => c.id === id);
+    if (!cell) return;
+    if ((cell.kind === 'sql' || cell.kind === 'ts') && !this.drafts.has(id)) {
+      const ran = this.runtime.compiled(id);
+      this.drafts.set(id, ran ? { ...cell, source: ran.source } : cell);
+    }
     this.mapCells((cells) => cells.map((c) => (c.id === id ? { ...c, source } : c)));
+  }
+
+  /** True when a cell's text differs from what last ran. */
+  isDraft(id: CellId): boolean {
+    const draft = this.drafts.get(id);
+    const cell = this.document.cells.find((c) => c.id === id);
+    return draft !== undefined && cell !== undefined && draft.source !== cell.source;
+  }
+
+  /** Runs a cell with its current text (Shift+Enter, the run button), then what reads it. */
+  async runCell(id: CellId): Promise<void> {
+    const wasDraft = this.drafts.delete(id);
+    if (wasDraft) this.runtime.setCells(this.committedCells());
+    if (!wasDraft || this.runtime.state(id)?.status !== 'stale') await this.runtime.rerun(id);
+    this.changed();
+  }
+
+  /** Commits every draft (before saving, so the saved digests are of the saved text). */
+  private async commitDrafts(): Promise<void> {
+    if (this.drafts.size === 0) return;
+    this.drafts.clear();
+    this.runtime.setCells(this.committedCells());
+    await this.runtime.idle();
   }
 
   renameCell(id: CellId, name: string): void {
@@ -137,6 +179,7 @@ export class NotebookSession extends EventTarget {
   }
 
   deleteCell(id: CellId): void {
+    this.drafts.delete(id);
     this.mapCells((cells) => cells.filter((c) => c.id !== id));
   }
 
@@ -182,6 +225,7 @@ export class NotebookSession extends EventTarget {
 
   /** The notebook as a file: cells, parameters, the data manifest, the environment and fresh digests. */
   async fileText(): Promise<string> {
+    await this.commitDrafts();
     const digests = await this.runtime.digests();
     this.document = { ...this.document, digests, data: [...this.deps.dataManifest()], environment: this.deps.environment() };
     return writeNotebook(this.document);
@@ -222,6 +266,8 @@ export class NotebookSession extends EventTarget {
     const data = compareData(this.document.data, this.deps.dataManifest());
     this.review = false;
     this.runtime.autoRun = true;
+    this.drafts.clear();
+    this.runtime.setCells(this.committedCells());
     await this.runtime.rerunAll();
     const now = await this.runtime.digests();
     const failed: Record<string, string> = {};

@@ -54,6 +54,7 @@ export class NotebookView extends LitElement {
     this.addEventListener('cell-move', ((e: CustomEvent<{ id: CellId; delta: number }>) => this.session.moveCell(e.detail.id, e.detail.delta)) as EventListener);
     this.addEventListener('cell-delete', ((e: CustomEvent<{ id: CellId }>) => this.session.deleteCell(e.detail.id)) as EventListener);
     this.addEventListener('cell-collapse', ((e: CustomEvent<{ id: CellId }>) => this.session.toggleCollapsed(e.detail.id)) as EventListener);
+    this.addEventListener('cell-add', ((e: CustomEvent<{ after: CellId; kind: CellKind }>) => this.add(e.detail.kind, e.detail.after)) as EventListener);
     this.addEventListener('save', () => void this.session.save());
   }
 
@@ -63,7 +64,7 @@ export class NotebookView extends LitElement {
 
   /** Shift+Enter: run the cell (its text is already in the runtime) and go to the next one. */
   private run(id: CellId, advance: boolean): void {
-    void this.session.runtime.rerun(id);
+    void this.session.runCell(id);
     if (!advance) return;
     const cells = this.session.document.cells;
     const next = cells[cells.findIndex((c) => c.id === id) + 1];
@@ -107,6 +108,7 @@ export class NotebookView extends LitElement {
               .db=${this.db}
               .locale=${this.locale}
               .readOnly=${s.review}
+              .draft=${s.isDraft(c.id)}
             ></tb-cell>
             ${this.adder(c.id)}`,
         )}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { formatCell } from '../../src/ui/format';
+
+describe('formatCell', () => {
+  it('groups numbers, writes dates as YYYY-MM-DD and shows amounts in 万 or 亿 when asked', () => {
+    expect(formatCell(12345678.5, 'DOUBLE', 'zh')).toBe('12,345,678.5');
+    expect(formatCell(12345678.5, 'DOUBLE', 'zh', 10_000)).toBe('1,234.57');
+    expect(formatCell(12345678.5, 'DOUBLE', 'en', 100_000_000)).toBe('0.12');
+    expect(formatCell(42, 'INTEGER', 'zh', 10_000)).toBe('42');
+    expect(formatCell(Date.UTC(2024, 2, 5), 'DATE', 'zh')).toBe('2024-03-05');
+    expect(formatCell(null, 'DOUBLE', 'zh')).toBe('');
+  });
+});

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableToIPC } from 'apache-arrow';
+import type { Database } from '../../../src/engine/database';
+import { cellId } from '../../../src/notebook/document';
+import { manifestEntry } from '../../../src/notebook/manifest';
+import { compileTsCell, isCompileError } from '../../../src/runtime/ts/compile';
+import { InlineSandbox } from '../../../src/runtime/ts/inline-sandbox';
+import { NotebookSession } from '../../../src/ui/notebook/notebook-session';
+import type { QualityReport } from '../../../src/extract/report';
+import { startNodeWasmDatabase } from '../../support/wasm-node';
+import { loadDemoExtract } from '../../support/demo-extract';
+
+let db: Database;
+let reports: QualityReport[];
+beforeAll(async () => {
+  db = await startNodeWasmDatabase();
+  reports = await loadDemoExtract(db);
+}, 120_000);
+afterAll(async () => db?.close());
+
+function session(): NotebookSession {
+  return new NotebookSession({
+    db,
+    sandbox: new InlineSandbox({ query: async (sql, params) => tableToIPC(await db.query(sql, params), 'stream') }),
+    store: null,
+    compileTs: (source) => {
+      const compiled = compileTsCell(source);
+      return isCompileError(compiled) ? compiled : { references: compiled.references };
+    },
+    dataTables: () => new Set(reports.map((r) => r.table)),
+    dataManifest: () => reports.map(manifestEntry),
+    environment: () => ({ app: 'test', duckdb: 'test' }),
+  });
+}
+
+const demo = readFileSync('notebooks/demo.md', 'utf8');
+
+describe('a notebook session', () => {
+  it('replays the demo notebook and every saved result reproduces', async () => {
+    const s = session();
+    await s.open(demo, { origin: 'bundled' });
+    await s.runtime.idle();
+    const report = await s.replayAndVerify();
+    expect(report.cells.map((c) => `${c.name}:${c.status}`)).toEqual(Object.keys(s.document.digests).map((n) => `${n}:pass`));
+    expect(report.data.every((d) => d.status === 'same')).toBe(true);
+  });
+
+  it('runs an edited code cell only when asked, then what reads it', async () => {
+    const s = session();
+    await s.open(demo, { origin: 'bundled' });
+    await s.runtime.idle();
+    s.runtime.runs.clear();
+    const id = cellId('tier-by-industry');
+    s.editCell(id, 'while (true) {');
+    s.editCell(id, "SELECT count(*) AS n FROM scored WHERE tier = '战略级'");
+    await s.runtime.idle();
+    expect(s.runtime.runs.size).toBe(0);
+    expect(s.isDraft(id)).toBe(true);
+    await s.runCell(id);
+    await s.runtime.idle();
+    expect([...s.runtime.runs.keys()].map(String)).toEqual(['tier-by-industry']);
+    expect(s.runtime.state(id)?.display).toMatchObject({ kind: 'relation', rows: 1 });
+    expect(s.isDraft(id)).toBe(false);
+  });
+
+  it('opens a file from elsewhere in review mode, running nothing until asked', async () => {
+    const s = session();
+    await s.open(demo, { origin: 'file', fileName: 'screening.md' });
+    await s.runtime.idle();
+    expect(s.review).toBe(true);
+    expect(s.runtime.runs.size).toBe(0);
+    await s.runAll();
+    expect(s.review).toBe(false);
+    expect(s.runtime.state(cellId('scored'))?.status).toBe('done');
+  });
+
+  it('names the cell whose result changed when the data changed', async () => {
+    const s = session();
+    await s.open(demo, { origin: 'bundled' });
+    await s.runtime.idle();
+    await db.exec("CREATE OR REPLACE TABLE loans_backup AS SELECT * FROM loans");
+    await db.exec("UPDATE loans SET balance = balance + 1000000 WHERE loan_id = (SELECT min(loan_id) FROM loans WHERE bank = '本行' AND balance > 0)");
+    try {
+      const report = await s.replayAndVerify();
+      const indicators = report.cells.find((c) => c.name === 'indicators')!;
+      expect(indicators.status).toBe('changed');
+      expect(indicators.differences.join('; ')).toMatch(/total_balance sum: .* \(\+1,000,000\)/);
+    } finally {
+      await db.exec('CREATE OR REPLACE TABLE loans AS SELECT * FROM loans_backup; DROP TABLE loans_backup');
+    }
+  });
+});
