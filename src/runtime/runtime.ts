@@ -54,6 +54,8 @@ export class NotebookRuntime extends EventTarget {
   private graph: DependencyGraph = buildGraph([]);
   private inputs = new Map<string, InputValue>();
   private pumping: Promise<void> | null = null;
+  /** bumps when loaded tables change, so cells reading them (and the sandbox's copies) refresh */
+  private dataVersion = 1;
   private readonly now: () => number;
   /** runs whatever is stale as soon as it can; false in review mode until the user chooses to run */
   autoRun = true;
@@ -133,6 +135,8 @@ export class NotebookRuntime extends EventTarget {
       const was = (before.upstream.get(id) ?? []).join(',');
       if (was !== (this.graph.upstream.get(id) ?? []).join(',')) touched.add(id);
     }
+    // one worker with every TypeScript cell's code (the sandbox starts a worker per code set)
+    this.deps.sandbox.prepare?.(cells.filter((c) => c.kind === 'ts').map((c) => ({ cell: c.id, source: c.source })));
     this.invalidate(touched);
   }
 
@@ -198,12 +202,23 @@ export class NotebookRuntime extends EventTarget {
     while (this.pumping) await this.pumping;
   }
 
-  /** Stops a running cell: its SQL is cancelled; a TypeScript cell's sandbox is reset. */
+  /** Stops a running cell: its SQL is cancelled; a TypeScript cell's sandbox restarts (the abort does it). */
   async cancel(id: CellId): Promise<void> {
     const slot = this.slots.get(id);
     if (!slot || slot.state.status !== 'running') return;
     slot.controller?.abort();
-    if (slot.compiled.kind === 'ts') await this.deps.sandbox.reset();
+  }
+
+  /**
+   * Loaded tables changed (a file loaded, replaced or dropped): cells reading any of `names`
+   * run again, and TypeScript cells get the new rows, not a copy kept from before.
+   */
+  dataChanged(names: Iterable<string>): void {
+    const changed = new Set(names);
+    if (changed.size === 0) return;
+    this.dataVersion++;
+    const readers = [...this.slots.values()].filter((s) => s.compiled.references.some((r) => changed.has(r) && !this.graph.definers.has(r)));
+    this.invalidate(readers.map((s) => s.compiled.id));
   }
 
   private pump(): Promise<void> {
@@ -336,7 +351,7 @@ export class NotebookRuntime extends EventTarget {
       if (source?.compiled.kind === 'input') inputs[name] = { kind: 'value', value: this.inputs.get(name) };
       else if (source?.compiled.kind === 'sql') inputs[name] = { kind: 'table', table: name, version: source.state.version };
       else if (source?.compiled.kind === 'ts') inputs[name] = { kind: 'cell', name, version: source.state.version };
-      else if (!source && data.has(name)) inputs[name] = { kind: 'table', table: name, version: 0 };
+      else if (!source && data.has(name)) inputs[name] = { kind: 'table', table: name, version: this.dataVersion };
     }
     return inputs;
   }

@@ -182,3 +182,19 @@ describe('the notebook runtime', () => {
     expect(second['asc']!.columns!['balance']!.sum).toBe(451);
   });
 });
+
+describe('the runtime and loaded data', () => {
+  it('re-runs the cells reading a table when that table is loaded again, and only those', async () => {
+    const { rt } = runtime();
+    rt.setCells([sql('s', 'n', 'SELECT count(*) AS c FROM loans'), ts('t', 't', 'n'), ts('u', 'u', '7')]);
+    await rt.idle();
+    rt.runs.clear();
+    await db.exec('INSERT INTO loans VALUES (10, 100.0)');
+    rt.dataChanged(['loans']);
+    await rt.idle();
+    expect(runsOf(rt)).toEqual({ s: 1, t: 1 });
+    rt.dataChanged(['customers']);
+    await rt.idle();
+    expect(runsOf(rt)).toEqual({ s: 1, t: 1 });
+  });
+});

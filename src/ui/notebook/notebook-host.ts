@@ -23,6 +23,8 @@ export class NotebookHost extends EventTarget {
   library: NotebookLibrary = { bundled: [], stored: [] };
   persistence: PersistenceReport | null = null;
   storageProblem: string | null = null;
+  /** each loaded table's fingerprint, to tell the runtime which tables a load changed */
+  private dataSeen: Map<string, string>;
 
   private constructor(
     workspace: WorkspaceStore,
@@ -43,6 +45,13 @@ export class NotebookHost extends EventTarget {
       dataTables: () => new Set(workspace.tables.map((t) => t.name)),
       dataManifest: () => [...workspace.reports.values()].map(manifestEntry),
       environment: () => ({ app: pkg.version, duckdb: duckdbVersion }),
+    });
+    this.dataSeen = dataSignatures(workspace);
+    workspace.addEventListener('change', () => {
+      const now = dataSignatures(workspace);
+      const changed = [...new Set([...now.keys(), ...this.dataSeen.keys()])].filter((name) => now.get(name) !== this.dataSeen.get(name));
+      this.dataSeen = now;
+      this.session.runtime.dataChanged(changed);
     });
     addEventListener('pagehide', () => this.session.flush());
     document.addEventListener('visibilitychange', () => {
@@ -118,6 +127,13 @@ export class NotebookHost extends EventTarget {
     }
     return { tables: out, cells, inputs };
   }
+}
+
+/** A fingerprint of each loaded table: its rows, columns and the file it came from. */
+function dataSignatures(workspace: WorkspaceStore): Map<string, string> {
+  return new Map(
+    workspace.tables.map((t) => [t.name, `${t.rows}|${t.columns.map((c) => `${c.name}:${c.type}`).join(',')}|${workspace.reports.get(t.name)?.source.sha256 ?? ''}`]),
+  );
 }
 
 /** How the sandbox reaches DuckDB: a query with bound parameters, answered as Arrow IPC. */
