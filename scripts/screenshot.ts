@@ -24,7 +24,24 @@ interface Step {
 
 /** The pictures, in order, on one page: the demo, a GBK file's mapping step and its report, SQL in the other language. */
 const STEPS: readonly Step[] = [
-  { name: 'demo' },
+  { name: 'notebook', act: async (page) => settle(page) },
+  {
+    name: 'notebook-tiers',
+    act: async (page) => {
+      await page.locator('tb-cell[data-id="weights"] input[data-weight="need"]').fill('50');
+      await settle(page);
+      await page.locator('tb-cell[data-id="score-histogram"]').scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    name: 'replay-report',
+    act: async (page) => {
+      await page.locator('button[data-testid="replay"]').click();
+      await page.locator('[data-testid="replay-report"]').waitFor({ timeout: 120_000 });
+      await page.locator('[data-testid="replay-report"]').scrollIntoViewIfNeeded();
+    },
+  },
+  { name: 'data-preview', act: async (page) => page.locator('nav button[data-tab="preview"]').click() },
   {
     name: 'mapping-gbk',
     act: async (page) => {
@@ -50,6 +67,18 @@ const STEPS: readonly Step[] = [
     },
   },
 ];
+
+/** Waits until no notebook cell is stale, queued or running. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const cells = [...(document.querySelector('tb-app')?.shadowRoot?.querySelector('tb-notebook')?.shadowRoot?.querySelectorAll('tb-cell') ?? [])];
+      return cells.length > 0 && cells.every((c) => !/\b(stale|queued|running)\b/.test(c.shadowRoot?.querySelector('article')?.className ?? 'stale'));
+    },
+    null,
+    { timeout: 120_000 },
+  );
+}
 
 function positiveInt(value: string, flag: string): number {
   const n = Number(value);

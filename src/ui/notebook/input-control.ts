@@ -10,8 +10,9 @@ function lockIcon(closed: boolean) {
 
 /**
  * The control of an input cell: a slider, a number, a select, a date, or a group of weights
- * that always sum to 100%. Fires `input-value` (detail: { value }) on every movement, so what
- * reads it follows while the slider is dragged; the runtime makes sure only the latest counts.
+ * that always sum to 100%. Fires `input-value` (detail: { value }, as the definition writes it:
+ * weights in percent) on every movement, so what reads it follows while the slider is dragged;
+ * the runtime makes sure only the latest counts.
  */
 export class InputControl extends LitElement {
   static override properties = {
@@ -61,7 +62,8 @@ export class InputControl extends LitElement {
 
   private moveWeight(key: string, value: number): void {
     this.weights = rebalance(this.weights!, key, value, this.locked);
-    this.emit(Object.fromEntries(Object.entries(this.weights).map(([k, v]) => [k, v / 100])));
+    // in percent, as the input's definition holds them; cells get fractions from the session
+    this.emit({ ...this.weights });
   }
 
   private toggleLock(key: string): void {

@@ -6,6 +6,7 @@ import { compareData, compareDigests, type CellVerdict, type DataVerdict } from 
 import type { CellError, TsSandbox } from '../../runtime/contracts';
 import type { TsReferences } from '../../runtime/compile-cell';
 import { NotebookRuntime } from '../../runtime/runtime';
+import { inputValue } from '../../runtime/compile-cell';
 import { newCell } from './new-cell';
 
 /** What a replay found: the data files against the manifest, and each cell against its digest. */
@@ -199,12 +200,17 @@ export class NotebookSession extends EventTarget {
   }
 
   /**
-   * An input moved: the runtime re-runs what reads it at once; the input's definition in the
-   * document takes the new value (so it is saved), without recompiling every cell on each tick.
+   * An input moved (`value` as its definition writes it: weights in percent): the runtime re-runs
+   * what reads it at once, with the value cells see; the definition in the document takes the
+   * new value (so it is saved), without recompiling every cell on each tick.
    */
   setInput(name: string, value: InputValue): void {
-    this.runtime.setInput(name, value);
-    const cells = this.document.cells.map((c) => (c.kind === 'input' && c.name === name ? withInputValue(c, value) : c));
+    const cell = this.document.cells.find((c) => c.kind === 'input' && c.name === name);
+    if (!cell || cell.kind !== 'input') return;
+    const spec = this.runtime.compiled(cell.id)?.input?.spec;
+    const seen = spec?.type === 'weights' && typeof value === 'object' ? inputValue({ ...spec, weights: value }) : value;
+    this.runtime.setInput(name, seen);
+    const cells = this.document.cells.map((c) => (c.id === cell.id && c.kind === 'input' ? withInputValue(c, value) : c));
     this.edit({ ...this.document, cells }, false);
   }
 

@@ -91,3 +91,20 @@ describe('a notebook session', () => {
     }
   });
 });
+
+describe('inputs in a session', () => {
+  it('keeps weights in percent in the notebook, gives cells fractions, and replays after a move', async () => {
+    const s = session();
+    await s.open(demo, { origin: 'bundled' });
+    await s.runtime.idle();
+    s.setInput('weights', { need: 50, repayment: 20, channel: 10, growth: 10, relationship: 10 });
+    await s.runtime.idle();
+    expect(s.runtime.inputValues().get('weights')).toEqual({ need: 0.5, repayment: 0.2, channel: 0.1, growth: 0.1, relationship: 0.1 });
+    const weights = s.document.cells.find((c) => c.kind === 'input' && c.name === 'weights')!;
+    expect(weights.source).toMatch(/need: 50\n/);
+    const report = await s.replayAndVerify();
+    expect(report.cells.find((c) => c.name === 'weights')).toBeUndefined();
+    expect(report.cells.find((c) => c.name === 'scored')?.status).toBe('changed');
+    expect(report.cells.find((c) => c.name === 'indicators')?.status).toBe('pass');
+  });
+});
