@@ -146,7 +146,7 @@ export class NotebookToolbar extends LitElement {
       :host { display: block; position: sticky; top: 0; z-index: 5; background: var(--tb-bg); padding: 4px 0 8px; }
       .bar { display: flex; gap: 5px; align-items: center; flex-wrap: wrap; }
       .bar button, label.button { font-size: 13px; padding: 4px 10px; }
-      .title { font-size: 16px; font-weight: 600; border-color: transparent; background: transparent; min-width: 18ch; }
+      .title { font-size: 16px; font-weight: 600; border-color: transparent; background: transparent; field-sizing: content; min-width: 10ch; max-width: 28ch; }
       .title:hover, .title:focus { border-color: var(--tb-line); background: #fff; }
       .spacer { flex: 1; }
       .small { font-size: 12px; }
