@@ -47,7 +47,7 @@ export class AppShell extends LitElement {
   declare tab: Tab;
   declare dragging: boolean;
   readonly store = new WorkspaceStore(() => startBrowserDatabase(), new LocalStorageMappingMemory(), maxFileBytesFromUrl());
-  private readonly storeController = new StoreController(this, this.store);
+  protected readonly storeController = new StoreController(this, this.store);
   private notebooks: NotebookHost | null = null;
   private source: RowSource | null = null;
   private sourceKey = '';
@@ -63,7 +63,6 @@ export class AppShell extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.storeController;
     window.addEventListener('dragenter', this.onDragEnter);
     window.addEventListener('dragleave', this.onDragLeave);
     window.addEventListener('dragover', this.onDragOver);

@@ -6,8 +6,7 @@ import { readNotebook } from '../../src/notebook/format';
 import { compareData, compareDigests } from '../../src/notebook/verify';
 import { manifestEntry } from '../../src/notebook/manifest';
 import type { QualityReport } from '../../src/extract/report';
-import { startNodeWasmDatabase } from '../support/wasm-node';
-import { loadDemoExtract } from '../support/demo-extract';
+import { demoDatabase } from '../support/demo-extract';
 import { nodeRuntime, runNotebook } from '../support/run-notebook';
 
 /** Every notebook in notebooks/ runs on the demo extract without an error and reproduces its saved digests. */
@@ -16,8 +15,7 @@ const NOTEBOOKS = readdirSync('notebooks').filter((f) => f.endsWith('.md'));
 let db: Database;
 let reports: QualityReport[];
 beforeAll(async () => {
-  db = await startNodeWasmDatabase();
-  reports = await loadDemoExtract(db);
+  ({ db, reports } = await demoDatabase());
 }, 120_000);
 afterAll(async () => db?.close());
 

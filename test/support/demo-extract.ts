@@ -16,3 +16,10 @@ export async function loadDemoExtract(db: Database): Promise<QualityReport[]> {
   }
   return reports;
 }
+
+/** A DuckDB-WASM database with the demo extract loaded, for a test file (started in beforeAll). */
+export async function demoDatabase(): Promise<{ db: Database; reports: QualityReport[] }> {
+  const { startNodeWasmDatabase } = await import('./wasm-node');
+  const db = await startNodeWasmDatabase();
+  return { db, reports: await loadDemoExtract(db) };
+}

@@ -102,13 +102,8 @@ export class NotebookToolbar extends LitElement {
     return nothing;
   }
 
-  private watching: StoreController | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // the session is the same object across edits: follow its changes, not the property
-    this.watching ??= new StoreController(this, this.session);
-  }
+  // the session is the same object across edits: follow its changes, not the property
+  protected readonly watching = new StoreController(this, () => this.session);
 
   override render() {
     const s = this.session;

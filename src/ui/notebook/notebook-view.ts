@@ -35,7 +35,7 @@ export class NotebookView extends LitElement {
   declare schema: EditorSchema;
   declare library: NotebookLibrary | null;
   declare locale: Locale;
-  private controller: StoreController | null = null;
+  protected readonly watching = new StoreController(this, () => this.session);
 
   constructor() {
     super();
@@ -46,7 +46,6 @@ export class NotebookView extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.controller ??= new StoreController(this, this.session);
     this.addEventListener('cell-edit', ((e: CustomEvent<{ id: CellId; source: string }>) => this.session.editCell(e.detail.id, e.detail.source)) as EventListener);
     this.addEventListener('cell-rename', ((e: CustomEvent<{ id: CellId; name: string }>) => this.session.renameCell(e.detail.id, e.detail.name)) as EventListener);
     this.addEventListener('cell-run', ((e: CustomEvent<{ id: CellId; advance?: boolean }>) => this.run(e.detail.id, e.detail.advance ?? false)) as EventListener);

@@ -14,13 +14,8 @@ export class ReplayReportView extends LitElement {
   declare session: NotebookSession;
   declare locale: Locale;
 
-  private watching: StoreController | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // the session is the same object across edits: follow its changes, not the property
-    this.watching ??= new StoreController(this, this.session);
-  }
+  // the session is the same object across edits: follow its changes, not the property
+  protected readonly watching = new StoreController(this, () => this.session);
 
   override render() {
     const t = (k: MessageKey, p?: Record<string, string | number>) => message(this.locale, k, p);

@@ -8,14 +8,12 @@ import { compileTsCell, isCompileError } from '../../../src/runtime/ts/compile';
 import { InlineSandbox } from '../../../src/runtime/ts/inline-sandbox';
 import { NotebookSession } from '../../../src/ui/notebook/notebook-session';
 import type { QualityReport } from '../../../src/extract/report';
-import { startNodeWasmDatabase } from '../../support/wasm-node';
-import { loadDemoExtract } from '../../support/demo-extract';
+import { demoDatabase } from '../../support/demo-extract';
 
 let db: Database;
 let reports: QualityReport[];
 beforeAll(async () => {
-  db = await startNodeWasmDatabase();
-  reports = await loadDemoExtract(db);
+  ({ db, reports } = await demoDatabase());
 }, 120_000);
 afterAll(async () => db?.close());
 
