@@ -20,11 +20,11 @@ describe('the notebook', () => {
     expect(await nb.chartText('tier-chart')).toContain('500');
 
     await nb.editAndRun('tier-by-industry', "SELECT count(*) AS strategic FROM scored WHERE tier = '战略级'");
-    await expect.poll(() => nb.cell('tier-by-industry').locator('tb-data-grid .row').first().textContent()).toContain('500');
+    await expect.poll(() => nb.cell('tier-by-industry').locator('tb-data-grid .row').first().textContent(), { timeout: 30_000 }).toContain('500');
 
     await nb.cell('strategic-pct').locator('input[type=range]').fill('20');
-    await expect.poll(() => nb.chartText('tier-chart')).toContain('1,000');
-    await expect.poll(() => nb.cell('tier-by-industry').locator('tb-data-grid .row').first().textContent()).toContain('1,000');
+    await expect.poll(() => nb.chartText('tier-chart'), { timeout: 30_000 }).toContain('1,000');
+    await expect.poll(() => nb.cell('tier-by-industry').locator('tb-data-grid .row').first().textContent(), { timeout: 30_000 }).toContain('1,000');
     expect(app.problems).toEqual([]);
     await app.expectNoOtherHostRequests();
     await app.close();
@@ -39,7 +39,7 @@ describe('the notebook', () => {
     const added = app.page.locator('tb-cell').nth(await app.page.locator('tb-cell').evaluateAll((cells) => cells.findIndex((c) => c.getAttribute('data-id') === 'tier-chart') + 1));
     const id = (await added.getAttribute('data-id'))!;
     await nb.editAndRun(id, 'while (true) {}\nreturn 1;');
-    await expect.poll(async () => (await nb.statuses())[id]).toBe('running');
+    await expect.poll(async () => (await nb.statuses())[id], { timeout: 30_000 }).toBe('running');
     const gap = await app.page.evaluate(
       () =>
         new Promise<number>((resolve) => {
@@ -57,9 +57,9 @@ describe('the notebook', () => {
     );
     expect(gap).toBeLessThan(250);
     await nb.cell(id).locator('button[data-action="cancel"]').click();
-    await expect.poll(async () => (await nb.statuses())[id]).toBe('error');
+    await expect.poll(async () => (await nb.statuses())[id], { timeout: 30_000 }).toBe('error');
     await nb.cell('strategic-pct').locator('input[type=range]').fill('12');
-    await expect.poll(() => nb.chartText('tier-chart')).toContain('600');
+    await expect.poll(() => nb.chartText('tier-chart'), { timeout: 30_000 }).toContain('600');
     // Alt+↑ moves the cell above tier_chart; Ctrl+Shift+Backspace deletes it
     await nb.cell(id).locator('.cm-content').click();
     await app.page.keyboard.press('Alt+ArrowUp');
@@ -68,7 +68,7 @@ describe('the notebook', () => {
     expect(order.indexOf(id)).toBe(order.indexOf('tier-chart') - 1);
     await nb.cell(id).locator('.cm-content').click();
     await app.page.keyboard.press('Control+Shift+Backspace');
-    await expect.poll(() => nb.cell(id).count()).toBe(0);
+    await expect.poll(() => nb.cell(id).count(), { timeout: 30_000 }).toBe(0);
     expect(app.problems).toEqual([]);
     await app.expectNoOtherHostRequests();
     await app.close();
@@ -81,7 +81,7 @@ describe('the notebook', () => {
     await nb.cell('strategic-pct').locator('input[type=range]').fill('15');
     await nb.settle();
     await app.page.locator('button[data-testid="save"]').click();
-    await expect.poll(() => app.page.locator('[data-testid="save-state"]').textContent()).toMatch(/Saved/);
+    await expect.poll(() => app.page.locator('[data-testid="save-state"]').textContent(), { timeout: 30_000 }).toMatch(/Saved/);
     const before = await nb.download();
     expect(before).toMatch(/name=strategic_pct[\s\S]*value: 15/);
 

@@ -22,7 +22,7 @@ describe('the workspace', () => {
     const ws = new WorkspacePage(app.page);
     expect(await ws.tableNames()).toEqual(['customers', 'facilities', 'loans', 'repayments', 'balances', 'outcomes']);
     for (const file of manifest.files) {
-      await expect.poll(() => ws.tableItem(file.table).textContent()).toContain(file.rows.toLocaleString('zh-CN'));
+      await expect.poll(() => ws.tableItem(file.table).textContent(), { timeout: 15_000 }).toContain(file.rows.toLocaleString('zh-CN'));
     }
     await ws.openTab('preview');
     const rows = await ws.gridRows('section.panel > tb-data-grid');
@@ -174,7 +174,7 @@ describe('the workspace', () => {
     await job.locator('button').click();
     await ws.waitForNotices(1);
     expect((await ws.notices())[0]).toMatchObject({ kind: 'info' });
-    await expect.poll(() => job.count()).toBe(0);
+    await expect.poll(() => job.count(), { timeout: 15_000 }).toBe(0);
     expect(await app.page.locator('dialog[data-testid="mapping-dialog"]').isVisible()).toBe(false);
     expect(await ws.tableNames()).toEqual(before);
     expect(app.problems).toEqual([]);
@@ -186,7 +186,7 @@ describe('the workspace', () => {
     const app = await session.openApp({ context: { locale: 'zh-CN' } });
     const ws = new WorkspacePage(app.page);
     await ws.runSql("SELECT * FROM read_csv('http://127.0.0.1:9/x.csv')");
-    await expect.poll(() => app.page.locator('tb-sql-box .error-box').textContent()).toMatch(/disabled|Permission/);
+    await expect.poll(() => app.page.locator('tb-sql-box .error-box').textContent(), { timeout: 15_000 }).toMatch(/disabled|Permission/);
     await ws.runSql('SELECT industry, count(*) AS n FROM customers GROUP BY 1 ORDER BY n DESC, 1 LIMIT 3');
     expect((await ws.gridRows('tb-sql-box tb-data-grid', 3)).length).toBe(3);
     expect(await app.page.locator('nav button[data-tab="quality"]').textContent()).toBe('数据质量');

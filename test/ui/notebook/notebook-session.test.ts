@@ -7,6 +7,9 @@ import { manifestEntry } from '../../../src/notebook/manifest';
 import { compileTsCell, isCompileError } from '../../../src/runtime/ts/compile';
 import { InlineSandbox } from '../../../src/runtime/ts/inline-sandbox';
 import { NotebookSession } from '../../../src/ui/notebook/notebook-session';
+import { NotebookStore } from '../../../src/notebook/storage';
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import type { QualityReport } from '../../../src/extract/report';
 import { demoDatabase } from '../../support/demo-extract';
 
@@ -17,11 +20,11 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => db?.close());
 
-function session(): NotebookSession {
+function session(store: NotebookStore | null = null): NotebookSession {
   return new NotebookSession({
     db,
     sandbox: new InlineSandbox({ query: async (sql, params) => tableToIPC(await db.query(sql, params), 'stream') }),
-    store: null,
+    store,
     compileTs: (source) => {
       const compiled = compileTsCell(source);
       return isCompileError(compiled) ? compiled : { references: compiled.references };
@@ -71,6 +74,21 @@ describe('a notebook session', () => {
     await s.runAll();
     expect(s.review).toBe(false);
     expect(s.runtime.state(cellId('scored'))?.status).toBe('done');
+  });
+
+  it('runs a file from elsewhere directly the next time, once this browser has run its content', async () => {
+    const store = await NotebookStore.open({ indexedDB: new IDBFactory() });
+    const first = session(store);
+    await first.open(demo, { origin: 'file', fileName: 'a.md' });
+    expect(first.review).toBe(true);
+    await first.runAll();
+    const second = session(store);
+    await second.open(demo, { origin: 'file', fileName: 'copy-of-a.md' });
+    expect(second.review).toBe(false);
+    const changed = session(store);
+    await changed.open(demo.replace("tier = '战略级'", "tier = '成长型'"), { origin: 'file', fileName: 'edited.md' });
+    expect(changed.review).toBe(true);
+    store.close();
   });
 
   it('names the cell whose result changed when the data changed', async () => {
