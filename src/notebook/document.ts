@@ -1,3 +1,5 @@
+import type { ModelSpec } from '../scoring/model-spec';
+
 /**
  * The notebook as data: what a notebook file holds and the app edits. No DOM, no DuckDB.
  * The file format (format/) reads and writes it; the runtime (../runtime) runs its cells.
@@ -68,10 +70,15 @@ export type InputSpec =
   | { readonly type: 'select'; readonly label?: string; readonly options: readonly (string | number)[]; readonly value: string | number }
   | { readonly type: 'date'; readonly label?: string; readonly value: string }
   /** weights in percent that always sum to 100; cells see them as fractions summing to 1 */
-  | { readonly type: 'weights'; readonly label?: string; readonly weights: Readonly<Record<string, number>>; readonly locked?: readonly string[] };
+  | { readonly type: 'weights'; readonly label?: string; readonly weights: Readonly<Record<string, number>>; readonly locked?: readonly string[] }
+  /** the screening model: indicators and how each is normalised, where weights and quotas come from */
+  | { readonly type: 'model'; readonly label?: string; readonly model: ModelSpec };
 
-/** The value an input gives the cells that read it. */
-export type InputValue = number | string | Readonly<Record<string, number>>;
+/** A value a control sets: a number, a text or date, or weights (name → percent). */
+export type SettableValue = number | string | Readonly<Record<string, number>>;
+
+/** The value an input gives the cells that read it (a model input gives its spec). */
+export type InputValue = SettableValue | ModelSpec;
 
 /** One loaded file the notebook's results depend on: its fingerprint and how it was read. */
 export interface DataManifestEntry {
@@ -109,7 +116,7 @@ export interface Environment {
 }
 
 /** Named sets of input values (champion, challenger...): input name → value. */
-export type ParameterSets = Readonly<Record<string, Readonly<Record<string, InputValue>>>>;
+export type ParameterSets = Readonly<Record<string, Readonly<Record<string, SettableValue>>>>;
 
 /** Everything a notebook file holds. */
 export interface NotebookDocument {

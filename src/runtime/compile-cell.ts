@@ -32,6 +32,7 @@ export function inputValue(spec: InputSpec): InputValue {
   if (spec.type === 'weights') {
     return Object.fromEntries(Object.entries(spec.weights).map(([k, v]) => [k, v / 100]));
   }
+  if (spec.type === 'model') return spec.model;
   return spec.value;
 }
 

@@ -2,6 +2,7 @@ import { isMap, isScalar } from 'yaml';
 import type { InputCell, InputSpec } from '../document';
 import { formatError, type FormatProblem } from './problems';
 import { isRecord, parseYaml, plainValue } from './yaml-text';
+import { checkModelSpec, ModelSpecError } from '../../scoring/model-spec';
 
 /**
  * An input cell's YAML read as an InputSpec, with the first thing wrong with it said so a
@@ -14,6 +15,7 @@ const KEYS: Record<InputSpec['type'], readonly string[]> = {
   select: ['type', 'label', 'options', 'value'],
   date: ['type', 'label', 'value'],
   weights: ['type', 'label', 'weights', 'locked'],
+  model: ['type', 'label', 'matrix', 'indicators', 'weights', 'tiers', 'overrides'],
 };
 const TYPES = Object.keys(KEYS) as InputSpec['type'][];
 
@@ -71,6 +73,13 @@ function checkSpec(value: unknown): InputSpec {
       return { type: t, ...common, value: checkDate(value.value) };
     case 'weights':
       return { type: t, ...common, ...checkWeights(value) };
+    case 'model':
+      try {
+        return { type: t, ...common, model: checkModelSpec(value) };
+      } catch (e) {
+        if (e instanceof ModelSpecError) throw new SpecError(e.key, e.message);
+        throw e;
+      }
   }
 }
 

@@ -1,5 +1,5 @@
 import { Document, isMap, isScalar, parseDocument, type Scalar } from 'yaml';
-import type { InputCell, InputValue } from '../document';
+import type { InputCell, SettableValue } from '../document';
 import { isRecord, WRITE_OPTIONS } from './yaml-text';
 
 /**
@@ -11,7 +11,7 @@ import { isRecord, WRITE_OPTIONS } from './yaml-text';
  */
 
 /** The cell with its `value:` (or, for weights, its `weights:`) set to `value`. */
-export function withInputValue(cell: InputCell, value: InputValue): InputCell {
+export function withInputValue(cell: InputCell, value: SettableValue): InputCell {
   const doc = parseDocument(cell.source);
   if (doc.errors.length > 0 || !isMap(doc.contents)) {
     throw new Error(`input \`${cell.name}\` has no valid YAML to set a value in; fix its source first`);
@@ -58,7 +58,7 @@ function scalarText(value: number | string, type: Scalar['type']): string {
 }
 
 /** The tree edit, when the text cannot be patched in place. */
-function edited(doc: Document.Parsed, isWeights: boolean, value: InputValue): string {
+function edited(doc: Document.Parsed, isWeights: boolean, value: SettableValue): string {
   if (!isWeights || !isRecord(value)) {
     doc.set('value', value);
     return doc.toString(WRITE_OPTIONS);
@@ -77,7 +77,7 @@ function edited(doc: Document.Parsed, isWeights: boolean, value: InputValue): st
 }
 
 /** The patched text reads back as the value asked for (the guard that makes patching safe). */
-function sameValue(source: string, isWeights: boolean, value: InputValue): boolean {
+function sameValue(source: string, isWeights: boolean, value: SettableValue): boolean {
   const doc = parseDocument(source);
   if (doc.errors.length > 0) return false;
   const read: unknown = doc.toJS();

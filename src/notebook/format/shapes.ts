@@ -1,4 +1,4 @@
-import type { CellDigest, DataManifestEntry, Environment, InputValue } from '../document';
+import type { CellDigest, DataManifestEntry, Environment, SettableValue } from '../document';
 import { isRecord } from './yaml-text';
 
 /**
@@ -16,10 +16,10 @@ function unknownKeys(value: Record<string, unknown>, known: readonly string[]): 
 }
 
 /** A parameter set: input name → number, string, or weights (name → number). */
-export function shapeParameterSet(value: unknown): Shaped<Readonly<Record<string, InputValue>>> {
+export function shapeParameterSet(value: unknown): Shaped<Readonly<Record<string, SettableValue>>> {
   if (!isRecord(value)) return { reasons: ['should map input names to values'] };
   const reasons: string[] = [];
-  const entries: [string, InputValue][] = [];
+  const entries: [string, SettableValue][] = [];
   for (const [name, v] of Object.entries(value)) {
     if (typeof v === 'number' || typeof v === 'string') entries.push([name, v]);
     else if (isRecord(v) && Object.values(v).every((w) => typeof w === 'number')) entries.push([name, v as Record<string, number>]);

@@ -43,7 +43,7 @@ export class InputControl extends LitElement {
       if (this.spec.type === 'weights') {
         this.weights = { ...this.spec.weights };
         this.locked = new Set(this.spec.locked ?? []);
-      } else {
+      } else if (this.spec.type !== 'model') {
         this.current = this.spec.value;
       }
     }
@@ -121,6 +121,11 @@ export class InputControl extends LitElement {
           }} /></label>`;
       case 'weights':
         return html`${label}${this.renderWeights()}`;
+      case 'model':
+        return html`${label}<table class="model">
+          <thead><tr><th>column</th><th>label</th><th>dimension</th><th>direction</th><th>transform</th><th>winsor</th><th>scaling</th><th>missing</th></tr></thead>
+          <tbody>${spec.model.indicators.map((i) => html`<tr><td class="mono">${i.column}</td><td>${i.label}</td><td>${i.dimension}</td><td>${i.direction}</td><td>${i.transform}</td><td>${i.winsor ? i.winsor.join('–') : '—'}</td><td>${i.scaling}</td><td>${i.missing}</td></tr>`)}</tbody>
+        </table>`;
     }
   }
 
@@ -140,6 +145,10 @@ export class InputControl extends LitElement {
       .lock.on { opacity: 1; color: var(--tb-amber); }
       .total { text-align: right; color: var(--tb-muted); font-size: 12px; padding-right: 42px; }
       .total.bad { color: var(--tb-red); }
+      .model { border-collapse: collapse; font-size: 12px; margin-top: 6px; }
+      .model th, .model td { text-align: left; padding: 2px 10px 2px 0; border-bottom: 1px solid #eef1f5; }
+      .model th { color: var(--tb-muted); font-weight: 500; }
+      .mono { font-family: var(--tb-mono); }
     `,
   ];
 }

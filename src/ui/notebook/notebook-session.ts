@@ -1,5 +1,5 @@
 import type { Database } from '../../engine/database';
-import { isNamed, type Cell, type CellId, type CellKind, type DataManifestEntry, type Environment, type InputValue, type NotebookDocument } from '../../notebook/document';
+import { isNamed, type Cell, type CellId, type CellKind, type DataManifestEntry, type Environment, type NotebookDocument, type SettableValue } from '../../notebook/document';
 import { inputSpecOf, notebookContentHash, readNotebook, withInputValue, writeNotebook, type FormatProblem } from '../../notebook/format';
 import { Autosaver, type AutosaveStatus, type NotebookId, type NotebookOrigin, type NotebookStore, type VersionSummary } from '../../notebook/storage';
 import { compareData, compareDigests, type CellVerdict, type DataVerdict } from '../../notebook/verify';
@@ -204,7 +204,7 @@ export class NotebookSession extends EventTarget {
    * what reads it at once, with the value cells see; the definition in the document takes the
    * new value (so it is saved), without recompiling every cell on each tick.
    */
-  setInput(name: string, value: InputValue): void {
+  setInput(name: string, value: SettableValue): void {
     const cell = this.document.cells.find((c) => c.kind === 'input' && c.name === name);
     if (!cell || cell.kind !== 'input') return;
     const spec = this.runtime.compiled(cell.id)?.input?.spec;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellId, type InputCell } from '../../../src/notebook/document';
-import { inputSpecOf } from '../../../src/notebook/format';
+import { parseInputSpec, inputSpecOf } from '../../../src/notebook/format';
 
 const input = (source: string): InputCell => ({ id: cellId('c1'), kind: 'input', name: 'x', source });
 const errorOf = (source: string) => {
@@ -28,9 +28,9 @@ describe('an input spec', () => {
 
   it.each([
     ['bad YAML', 'type: slider\nmin: [0', 2, /^bad YAML: /],
-    ['not a mapping', '- slider', 1, 'an input is YAML keys starting with `type:` (slider, number, select, date, weights)'],
-    ['no type', 'value: 3', 1, '`type` should be one of slider, number, select, date, weights'],
-    ['an unknown type', 'type: knob\nvalue: 3', 1, '`type` should be one of slider, number, select, date, weights'],
+    ['not a mapping', '- slider', 1, 'an input is YAML keys starting with `type:` (slider, number, select, date, weights, model)'],
+    ['no type', 'value: 3', 1, '`type` should be one of slider, number, select, date, weights, model'],
+    ['an unknown type', 'type: knob\nvalue: 3', 1, '`type` should be one of slider, number, select, date, weights, model'],
     ['an unknown key', 'type: slider\nmin: 0\nmax: 1\nvlaue: 1', 4, 'unknown key `vlaue` for a slider input (keys: type, label, min, max, step, value)'],
     ['a missing value', 'type: slider\nmin: 0\nmax: 1', 1, '`value` is missing (a number)'],
     ['a text for a number', 'type: slider\nmin: 0\nmax: 10\nvalue: "5"', 4, '`value` should be a number'],
@@ -52,5 +52,51 @@ describe('an input spec', () => {
     expect(result.error.severity).toBe('error');
     if (typeof message === 'string') expect(result.error.message).toBe(message);
     else expect(result.error.message).toMatch(message);
+  });
+});
+
+describe('a model input', () => {
+  const model = [
+    'type: model',
+    'label: 评分模型',
+    'matrix: indicators',
+    'indicators:',
+    '  - column: total_balance',
+    '    label: 贷款余额',
+    '    dimension: 资金需求',
+    '    direction: benefit',
+    '    transform: log1p',
+    '    winsor: [0.01, 0.99]',
+    '    scaling: minmax',
+    '  - column: max_overdue_days',
+    '    direction: cost',
+    'weights: weights',
+    'tiers: {mode: quota, strategic: strategic_pct, growth: 25}',
+    'overrides: {overdueColumn: max_overdue_days, maxOverdueDays: overdue_cap}',
+  ].join('\n');
+
+  it('reads the indicators with their defaults, and the inputs it names', () => {
+    expect(parseInputSpec(model)).toEqual({
+      spec: {
+        type: 'model',
+        label: '评分模型',
+        model: {
+          matrix: 'indicators',
+          indicators: [
+            { column: 'total_balance', label: '贷款余额', dimension: '资金需求', direction: 'benefit', transform: 'log1p', winsor: [0.01, 0.99], scaling: 'minmax', missing: 'median' },
+            { column: 'max_overdue_days', label: 'max_overdue_days', dimension: '', direction: 'cost', transform: 'none', winsor: null, scaling: 'rank', missing: 'median' },
+          ],
+          weights: 'weights',
+          tiers: { mode: 'quota', strategic: 'strategic_pct', growth: 25 },
+          overrides: { overdueColumn: 'max_overdue_days', maxOverdueDays: 'overdue_cap' },
+        },
+      },
+    });
+  });
+
+  it('says what is wrong, at the key', () => {
+    expect(parseInputSpec(model.replace('direction: cost', 'direction: sideways'))).toEqual({ error: expect.objectContaining({ message: 'indicator 2: expected one of benefit, cost' }) });
+    expect(parseInputSpec(model.replace('winsor: [0.01, 0.99]', 'winsor: [0.99, 0.01]'))).toEqual({ error: expect.objectContaining({ message: expect.stringMatching(/winsor/) }) });
+    expect(parseInputSpec(model.replace('tiers: {mode: quota', 'tiers: {mode: random'))).toEqual({ error: expect.objectContaining({ line: 15, message: expect.stringMatching(/tiers/) }) });
   });
 });

@@ -1,4 +1,4 @@
-import { cellId, FORMAT_VERSION, type Cell, type CellDigest, type DataManifestEntry, type InputValue, type NotebookDocument } from '../../../../src/notebook/document';
+import { cellId, FORMAT_VERSION, type Cell, type CellDigest, type DataManifestEntry, type SettableValue, type NotebookDocument } from '../../../../src/notebook/document';
 
 /**
  * Seeded random notebooks for property tests: sources built from lines that stress the format
@@ -87,7 +87,7 @@ function randomCell(random: Random, usedIds: Set<string>): Cell {
   return { id, kind, name: randomName(random), source, ...collapsed };
 }
 
-function randomValue(random: Random): InputValue {
+function randomValue(random: Random): SettableValue {
   const r = random();
   if (r < 0.4) return pick(random, NUMBERS);
   if (r < 0.7) return anyText(random);
