@@ -2,12 +2,40 @@ import type { Table } from 'apache-arrow';
 import type { ColumnInfo, Database } from '../engine/database';
 import { quoteIdent } from '../engine/database';
 
+/** A page of rows, read by column then row (an Arrow table is one; so is a page of plain arrays). */
+export interface RowPage {
+  readonly numRows: number;
+  getChildAt(column: number): { get(row: number): unknown } | null;
+}
+
 /** Rows a grid can show without holding them all: a column list, a count and pages on demand. */
 export interface RowSource {
   readonly columns: readonly ColumnInfo[];
   readonly rowCount: number;
-  /** rows [offset, offset + limit) as Arrow */
-  rows(offset: number, limit: number): Promise<Table>;
+  /** rows [offset, offset + limit) */
+  rows(offset: number, limit: number): Promise<RowPage>;
+}
+
+/**
+ * Plain arrays (the screening view's columns) as a row source, through an index of row numbers
+ * (a filtered, sorted view of them): no copy, and no Arrow builder (they need `new Function`,
+ * which the page's CSP forbids).
+ */
+export function arrayRowSource(columns: readonly (ColumnInfo & { values: ArrayLike<unknown> })[], index: ArrayLike<number>): RowSource {
+  return {
+    columns: columns.map(({ name, type }) => ({ name, type })),
+    rowCount: index.length,
+    rows: async (offset, limit) => {
+      const end = Math.min(index.length, offset + limit);
+      return {
+        numRows: Math.max(0, end - offset),
+        getChildAt: (c) => {
+          const values = columns[c]?.values;
+          return values ? { get: (r: number) => values[index[offset + r]!] } : null;
+        },
+      };
+    },
+  };
 }
 
 /** A relation in DuckDB given as SQL (`"loans"`, `temp.main."score"`), read a page at a time. */

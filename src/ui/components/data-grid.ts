@@ -1,10 +1,9 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { Table } from 'apache-arrow';
 import type { Locale } from '../i18n/locale';
 import { message } from '../i18n/messages';
 import { formatCell, isNumericType, takesUnit, type DisplayUnit } from '../format';
-import type { RowSource } from '../row-source';
+import type { RowPage, RowSource } from '../row-source';
 import { theme } from '../theme';
 
 const ROW_HEIGHT = 28;
@@ -49,7 +48,7 @@ export class DataGrid extends LitElement {
   /** amounts shown as they are, in 万 or in 亿 */
   declare unit: DisplayUnit;
   private viewport = 600;
-  private pages = new Map<number, Table>();
+  private pages = new Map<number, RowPage>();
   private widths: number[] | null = null;
   private pending = new Set<number>();
   private frame = 0;
