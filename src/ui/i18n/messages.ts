@@ -1,4 +1,6 @@
 import type { Locale } from './locale';
+import { profileEn, profileZh } from './messages-profile';
+import { screeningEn, screeningZh } from './messages-screening';
 
 /** UI text in English; every key must have a Chinese counterpart below (the compiler checks). */
 const en = {
@@ -174,6 +176,8 @@ const en = {
   'nb.empty': 'An empty notebook. Add a cell to begin.',
   'nb.new': 'New notebook',
   'nb.input': 'Input',
+  ...screeningEn,
+  ...profileEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -351,6 +355,8 @@ const zh: Record<MessageKey, string> = {
   'nb.empty': '空白笔记本。添加一个单元开始。',
   'nb.new': '新建笔记本',
   'nb.input': '输入',
+  ...screeningZh,
+  ...profileZh,
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, zh };
