@@ -24,6 +24,8 @@ export interface IndicatorSpec {
   readonly label: string;
   /** the DOMAIN.md dimension it belongs to (funding need, repayment...), for grouping */
   readonly dimension: string;
+  /** the unit the indicator is measured in (元, ratio, days...), as its library cell declares */
+  readonly unit?: string;
   readonly direction: Direction;
   readonly transform: Transform;
   /** percentiles clipped before scaling, e.g. [0.01, 0.99]; null for none */
@@ -53,6 +55,14 @@ export interface FittedIndicator extends IndicatorSpec {
   /** how many values were present and missing when fitted */
   readonly present: number;
   readonly absent: number;
+  /**
+   * Rank scaling only, when the fitting data had few enough distinct values (see
+   * MAX_EXACT_RANK_LEVELS in normalise.ts): its distinct values (after transform and clipping),
+   * ascending, and the mid-rank percentile of each, so that applying the fit to the same data
+   * reproduces the mid-ranks exactly. Absent otherwise: the quantiles are interpolated instead.
+   */
+  readonly rankValues?: readonly number[];
+  readonly rankLevels?: readonly number[];
 }
 
 /** The tiers, best first. */
