@@ -1,4 +1,4 @@
-import type { Direction, IndicatorSpec, MissingRule, Scaling, Transform } from './types';
+import type { Direction, FittedIndicator, IndicatorSpec, MissingRule, Scaling, Transform } from './types';
 
 /**
  * The screening model as a notebook holds it (the YAML of a `type: model` input): which matrix,
@@ -16,6 +16,8 @@ export interface ModelSpec {
     | { readonly mode: 'quota'; readonly strategic: number | string; readonly growth: number | string }
     | { readonly mode: 'cutoff'; readonly strategic: number | string; readonly growth: number | string };
   readonly overrides: { readonly overdueColumn?: string; readonly maxOverdueDays?: number | string };
+  /** parameters fitted on the development sample, stored so new data is scored on the same scale */
+  readonly fitted?: readonly FittedIndicator[];
 }
 
 /** A problem in a model spec: the key it is about (for a line number) and what is wrong. */
@@ -55,6 +57,7 @@ function indicator(value: unknown, i: number): IndicatorSpec {
     column: value['column'],
     label: typeof value['label'] === 'string' ? value['label'] : value['column'],
     dimension: typeof value['dimension'] === 'string' ? value['dimension'] : '',
+    ...(typeof value['unit'] === 'string' ? { unit: value['unit'] } : {}),
     direction: oneOf(value['direction'], DIRECTIONS, 'benefit', where),
     transform: oneOf(value['transform'], TRANSFORMS, 'none', where),
     winsor: Array.isArray(winsor) ? [winsor[0] as number, winsor[1] as number] : null,

@@ -17,11 +17,12 @@ import './components/quality-report';
 import './components/sql-box';
 import './components/table-list';
 import './notebook/notebook-view';
+import './screening/screening-view';
 import { NotebookHost, sandboxQuery } from './notebook/notebook-host';
 import type { OpenRequest } from './notebook/notebook-toolbar';
 import { WorkerSandbox } from '../runtime/ts/worker-sandbox';
 
-type Tab = 'notebook' | 'preview' | 'quality' | 'sql';
+type Tab = 'notebook' | 'screening' | 'preview' | 'quality' | 'sql';
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xlsm,.parquet,.json,.ndjson,.jsonl';
 
@@ -182,7 +183,7 @@ export class AppShell extends LitElement {
   }
 
   private main() {
-    const tabs: Tab[] = ['notebook', 'preview', 'quality', 'sql'];
+    const tabs: Tab[] = ['notebook', 'screening', 'preview', 'quality', 'sql'];
     const report = this.selected ? this.store.reports.get(this.selected) ?? null : null;
     return html`<main>
       ${this.banner()}
@@ -191,7 +192,14 @@ export class AppShell extends LitElement {
         ${this.selected && (this.tab === 'preview' || this.tab === 'quality') ? html`<span class="current">${this.selected}</span>` : null}
       </nav>
       <section class="panel">
-        ${this.tab === 'notebook'
+        ${this.notebooks
+          ? html`<tb-screening ?hidden=${this.tab !== 'screening'} .session=${this.notebooks.session} .db=${this.store.database} .locale=${this.locale}></tb-screening>`
+          : null}
+        ${this.tab === 'screening'
+          ? this.notebooks
+            ? null
+            : html`<p class="muted">${this.t('engine.starting')}</p>`
+          : this.tab === 'notebook'
           ? this.notebooks
             ? html`<tb-notebook
                 .session=${this.notebooks.session}
@@ -279,6 +287,8 @@ export class AppShell extends LitElement {
       .current { margin-left: auto; color: var(--tb-muted); font-size: 12px; }
       .panel { flex: 1; min-height: 0; display: flex; flex-direction: column; }
       .panel > * { flex: 1; min-height: 0; }
+      .panel > tb-screening { overflow: auto; }
+      .panel > [hidden] { display: none; }
       .drop-hint { display: grid; place-items: center; border: 2px dashed var(--tb-line); border-radius: 12px; color: var(--tb-muted); padding: 40px; text-align: center; }
       .overlay { position: fixed; inset: 0; z-index: 30; background: rgba(47, 111, 178, 0.18); display: grid; place-items: center; pointer-events: none; }
       .overlay div { background: var(--tb-card); border: 2px dashed var(--tb-blue); color: var(--tb-blue); font-size: 20px; font-weight: 600; padding: 40px 60px; border-radius: 16px; }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCell } from '../../src/ui/format';
+import { formatAmount, formatCell } from '../../src/ui/format';
 
 describe('formatCell', () => {
   it('groups numbers, writes dates as YYYY-MM-DD and shows amounts in 万 or 亿 when asked', () => {
@@ -9,5 +9,16 @@ describe('formatCell', () => {
     expect(formatCell(42, 'INTEGER', 'zh', 10_000)).toBe('42');
     expect(formatCell(Date.UTC(2024, 2, 5), 'DATE', 'zh')).toBe('2024-03-05');
     expect(formatCell(null, 'DOUBLE', 'zh')).toBe('');
+  });
+});
+
+describe('formatAmount', () => {
+  it('scales to 亿 and 万 in Chinese, M and k in English, two decimals at most', () => {
+    expect(formatAmount(123_456_789, 'zh')).toBe('1.23 亿元');
+    expect(formatAmount(45_678, 'zh')).toBe('4.57 万元');
+    expect(formatAmount(999, 'zh')).toBe('999 元');
+    expect(formatAmount(123_456_789, 'en')).toBe('123.46M yuan');
+    expect(formatAmount(-2_500, 'en')).toBe('-2.5k yuan');
+    expect(formatAmount(Number.NaN, 'en')).toBe('');
   });
 });

@@ -31,10 +31,11 @@ export const ALLOWED_GLOBALS: ReadonlySet<string> = new Set([
 /**
  * The sandbox's own names, passed to every cell: `sql` (queries with bound parameters, answered as
  * Arrow tables), `Plot` (a recorder of Observable Plot calls), `Arrow` (the app's apache-arrow),
- * `numbersOf(table, column)` (a Float64Array, nulls as NaN) and `rowsOf(table)` (plain objects).
+ * `numbersOf(table, column)` (a Float64Array, nulls as NaN), `rowsOf(table)` (plain objects) and
+ * `scoring` (the app's scoring functions, so a cell scores exactly as the screening view does).
  * Order matters: it is the order of the compiled function's first parameters.
  */
-export const SANDBOX_NAMES = ['sql', 'Plot', 'Arrow', 'numbersOf', 'rowsOf'] as const;
+export const SANDBOX_NAMES = ['sql', 'Plot', 'Arrow', 'numbersOf', 'rowsOf', 'scoring'] as const;
 
 export type SandboxName = (typeof SANDBOX_NAMES)[number];
 

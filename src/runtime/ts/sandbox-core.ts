@@ -6,6 +6,7 @@ import { fromPortable, toPortable } from './portable';
 import { createPlotRecorder, CellUsageError } from './plot-recorder';
 import type { CoreMessage, HostMessage, JsPosition, NeedMessage, RunMessage, Supply } from './protocol';
 import { boundQuery } from './sql-template';
+import { scoringLibrary } from './scoring-library';
 
 /**
  * The sandbox's side of the protocol (protocol.ts), the same in the worker and in Node: it keeps
@@ -116,7 +117,7 @@ export function createSandboxCore(post: Post, code: CodeRegistry): SandboxCore {
     let value: unknown;
     try {
       const inputs = await Promise.all(message.params.map((name) => resolveInput(message.runId, name, message.inputs[name])));
-      value = await cell.fn(sqlFor(message.runId), Plot, Arrow, numbersOf, rowsOf, ...inputs);
+      value = await cell.fn(sqlFor(message.runId), Plot, Arrow, numbersOf, rowsOf, scoringLibrary, ...inputs);
     } catch (error) {
       const at = cell.locate(error);
       post({ type: 'done', runId: message.runId, outcome: { ok: false, message: messageOf(error), ...(at ? { at } : {}) } });

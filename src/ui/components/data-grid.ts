@@ -138,6 +138,11 @@ export class DataGrid extends LitElement {
     return table?.getChildAt(column)?.get(row % PAGE);
   }
 
+  /** A row was clicked: `row-click` (detail: { row }, the row's position in the source). */
+  private rowClick(row: number): void {
+    this.dispatchEvent(new CustomEvent('row-click', { detail: { row }, bubbles: true, composed: true }));
+  }
+
   override render() {
     const source = this.source;
     if (!source) return nothing;
@@ -149,7 +154,7 @@ export class DataGrid extends LitElement {
     const shift = this.scrollTop - this.scrollTop * this.ratio();
     for (let r = this.first; r <= last; r++) {
       const loaded = this.pages.has(Math.floor(r / PAGE));
-      rows.push(html`<div class="row" style=${styleMap({ top: `${r * ROW_HEIGHT + shift}px`, gridTemplateColumns: template, width: `${total}px` })}>
+      rows.push(html`<div class="row" data-row=${r} style=${styleMap({ top: `${r * ROW_HEIGHT + shift}px`, gridTemplateColumns: template, width: `${total}px` })} @click=${() => this.rowClick(r)}>
         <span class="rn num">${r + 1}</span>
         ${source.columns.map((c, i) => {
           const value = loaded ? this.cell(r, i) : undefined;

@@ -10,6 +10,9 @@ const SANDBOX_GLOBALS: readonly Completion[] = [
   { label: 'sql', type: 'function', detail: 'sandbox', info: 'Runs a DuckDB query with bound parameters; inputs and cells are passed as values, never spliced into the text.' },
   { label: 'Plot', type: 'namespace', detail: 'sandbox', info: 'Observable Plot: return Plot.plot({...}) to draw a chart.' },
   { label: 'Arrow', type: 'namespace', detail: 'sandbox', info: 'Apache Arrow: build or read tables.' },
+  { label: 'numbersOf', type: 'function', detail: 'sandbox', info: 'numbersOf(table, column): a Float64Array, nulls as NaN.' },
+  { label: 'rowsOf', type: 'function', detail: 'sandbox', info: 'rowsOf(table): the rows as plain objects.' },
+  { label: 'scoring', type: 'namespace', detail: 'sandbox', info: "The app's scoring functions: scoring.scoreMatrix(matrix, model, inputs) scores exactly as the screening view does." },
 ];
 
 /** Observable Plot's marks and transforms a credit notebook uses, offered after `Plot.`. */
@@ -28,7 +31,13 @@ const ARROW_MEMBERS: readonly Completion[] = ['tableFromArrays', 'tableFromJSON'
   (label): Completion => ({ label, type: 'function', detail: 'Arrow' }),
 );
 
-const MEMBERS: Readonly<Record<string, readonly Completion[]>> = { Plot: PLOT_MEMBERS, Arrow: ARROW_MEMBERS };
+/** The scoring library's entry points, offered after `scoring.`. */
+const SCORING_MEMBERS: readonly Completion[] = [
+  'scoreMatrix', 'screenDataOf', 'Screen', 'screenParams', 'fitIndicators', 'normalise', 'weightVector', 'scoreInto', 'contributions',
+  'entropyWeights', 'ahpWeights', 'ahpMatrix', 'assignTiers', 'idRanks', 'rankOrder', 'assignSegments', 'riskGrid', 'earlyWarnings', 'explainRow',
+].map((label): Completion => ({ label, type: 'function', detail: 'scoring' }));
+
+const MEMBERS: Readonly<Record<string, readonly Completion[]>> = { Plot: PLOT_MEMBERS, Arrow: ARROW_MEMBERS, scoring: SCORING_MEMBERS };
 
 /** The names a TypeScript cell sees: other cells first, then inputs, then the sandbox's globals. */
 export function tsScopeCompletions(schema: EditorSchema): Completion[] {

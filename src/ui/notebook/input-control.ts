@@ -18,12 +18,15 @@ export class InputControl extends LitElement {
   static override properties = {
     spec: { attribute: false },
     name: {},
+    labels: { attribute: false },
     locked: { state: true },
     weights: { state: true },
     current: { state: true },
   };
   declare spec: InputSpec | null;
   declare name: string;
+  /** how to show each weight's key (an indicator's label); the key itself when absent */
+  declare labels: Readonly<Record<string, string>> | null;
   declare locked: ReadonlySet<string>;
   /** the weights as the user moves them (percent), until the spec catches up */
   declare weights: Record<string, number> | null;
@@ -33,6 +36,7 @@ export class InputControl extends LitElement {
     super();
     this.spec = null;
     this.name = '';
+    this.labels = null;
     this.locked = new Set();
     this.weights = null;
     this.current = null;
@@ -79,7 +83,7 @@ export class InputControl extends LitElement {
     return html`<div class="weights" role="group" aria-label=${this.spec?.label ?? this.name}>
       ${Object.entries(w).map(
         ([key, value]) => html`<label class="weight">
-          <span class="key">${key}</span>
+          <span class="key" title=${key}>${this.labels?.[key] ?? key}</span>
           <input type="range" min="0" max="100" step="0.5" .value=${String(value)} ?disabled=${this.locked.has(key)} data-weight=${key}
             @input=${(e: Event) => this.moveWeight(key, Number((e.target as HTMLInputElement).value))} />
           <span class="num value">${value.toFixed(1)}%</span>
