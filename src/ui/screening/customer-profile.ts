@@ -408,7 +408,7 @@ export class CustomerProfile extends LitElement {
       table.indicators { width: 100%; border-collapse: collapse; font-size: 13px; }
       .indicators th { text-align: left; font-weight: 600; color: var(--tb-muted); font-size: 12px; padding: 4px 6px; border-bottom: 1px solid var(--tb-line); }
       .indicators td { padding: 4px 6px; border-bottom: 1px solid #eef1f5; }
-      .right { text-align: right; }
+      .indicators .right { text-align: right; }
       .pbar { position: relative; display: inline-block; width: 140px; height: 8px; border-radius: 4px; background: #eef1f5; vertical-align: middle; }
       .pbar .fill { position: absolute; left: 0; top: 0; bottom: 0; border-radius: 4px; opacity: 0.35; }
       .pbar .mark { position: absolute; top: -3px; width: 3px; height: 14px; margin-left: -1.5px; border-radius: 1px; }

@@ -22,6 +22,9 @@ const COLOURS = {
   bar: '#c9a227', // --tb-gold
 } as const;
 
+/** Dates on the axes as 2025-06: the same in both languages (Plot's default month names are English). */
+const MONTH = '%Y-%m';
+
 export interface ChartBase {
   readonly document: Document;
   readonly width: number;
@@ -105,11 +108,11 @@ export function loanTimeline(loans: readonly ProfileLoan[], repayments: readonly
     height: 26 * ids.length + 60,
     marginLeft: leftMargin([...labelOf.values()], options.width * 0.4),
     marginRight: 16,
-    x: { type: 'utc', label: null, grid: true },
+    x: { type: 'utc', label: null, grid: true, tickFormat: MONTH },
     y: { label: null, domain: ids, tickFormat: (id: string) => labelOf.get(id) ?? id, padding: 0.35 },
     color: { domain: colour.map((c) => c[0]), range: colour.map((c) => c[1]), legend: true },
     marks: [
-      Plot.barX(bars, { x1: 'start', x2: 'maturity', y: 'loanId', fill: lender, fillOpacity: 0.55, title: (l: ProfileLoan) => `${l.loanId}\n${loanLabel(l)}` }),
+      Plot.barX(bars, { x1: 'start', x2: 'maturity', y: 'loanId', fill: lender, fillOpacity: 0.7, title: (l: ProfileLoan) => `${l.loanId}\n${loanLabel(l)}` }),
       Plot.dot(dots, {
         x: 'dueDate',
         y: 'loanId',
@@ -128,14 +131,16 @@ export function loanTimeline(loans: readonly ProfileLoan[], repayments: readonly
 /** Month-end balances as a line with dots (in 万), the analysis date marked with a rule. */
 export function balanceChart(balances: readonly ProfileBalance[], asOf: Date, labels: { readonly axis: string; readonly asOf: string }, options: ChartBase): SVGElement | HTMLElement {
   const wan = (b: ProfileBalance) => b.balance / 10_000;
+  // all zero (a customer who repaid everything) would give Plot an empty domain: show 0 on a 0–1 axis
+  const flat = !balances.some((b) => wan(b) > 0);
   return Plot.plot({
     document: options.document,
     width: options.width,
     height: 200,
     marginLeft: 56,
     marginRight: 16,
-    x: { type: 'utc', label: null },
-    y: { label: labels.axis, grid: true, zero: true },
+    x: { type: 'utc', label: null, tickFormat: MONTH },
+    y: { label: labels.axis, grid: true, zero: true, ...(flat ? { domain: [0, 1] } : {}) },
     marks: [
       Plot.lineY(balances, { x: 'date', y: wan, stroke: COLOURS.line }),
       Plot.dot(balances, { x: 'date', y: wan, fill: COLOURS.line, r: 2.5, title: (b: ProfileBalance) => `${b.date.toISOString().slice(0, 10)}: ${wan(b).toFixed(2)}` }),
