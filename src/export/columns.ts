@@ -135,12 +135,14 @@ export function isValidDate(d: Date): boolean {
 
 /**
  * A date as text Excel recognises as a date: `2025-03-31`, or `2025-03-31 14:05:00` when it has a
- * time of day. UTC, for the reason given at {@link ExportValue}.
+ * time of day, with milliseconds only when there are some (`14:05:00.250`: a value is never cut).
+ * UTC, for the reason given at {@link ExportValue}.
  */
 export function formatDate(d: Date): string {
   const iso = d.toISOString(); // 2025-03-31T14:05:00.000Z
   const day = iso.slice(0, 10);
-  return hasTimeOfDay(d) ? `${day} ${iso.slice(11, 19)}` : day;
+  if (!hasTimeOfDay(d)) return day;
+  return `${day} ${iso.slice(11, d.getUTCMilliseconds() === 0 ? 19 : 23)}`;
 }
 
 /** Whether a date is more than a calendar day (its UTC time is not midnight). */

@@ -57,7 +57,7 @@ describe('toCsv: fields', () => {
           new Date(Date.UTC(2025, 2, 31)),
           new Date(Date.UTC(2024, 1, 29, 14, 5, 9)),
           new Date(Date.UTC(1999, 11, 31, 23, 59, 59)),
-          null,
+          new Date(Date.UTC(2025, 0, 1, 0, 0, 0, 250)),
           null,
           null,
           null,
@@ -70,7 +70,7 @@ describe('toCsv: fields', () => {
       '1234.5,2025-03-31',
       '-0.25,2024-02-29 14:05:09',
       '0,1999-12-31 23:59:59',
-      '0,',
+      '0,2025-01-01 00:00:00.250',
       '0.00000015,',
       // the double nearest 12345678901234567890 is 12345678901234567168; JS's shortest text is below
       '12345678901234567000,',
