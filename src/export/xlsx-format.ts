@@ -22,6 +22,27 @@ export function dateFormat(d: Date): string {
   return hasTimeOfDay(d) ? DATE_TIME_FORMAT : DATE_FORMAT;
 }
 
+/** The format of a number or date cell (undefined for text and empty cells). */
+export function valueFormat(value: ExportValue): string | undefined {
+  if (typeof value === 'number') return numberFormat(value);
+  return value instanceof Date ? dateFormat(value) : undefined;
+}
+
+/**
+ * The format most of a column's cells need, to set once on the column (ExcelJS then gives it to
+ * every new cell: a third of the time of setting it cell by cell); the other cells set their own.
+ */
+export function columnFormat(values: readonly ExportValue[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) {
+    const format = valueFormat(v);
+    if (format !== undefined) counts.set(format, (counts.get(format) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [format, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = format;
+  return best;
+}
+
 /**
  * Text as written into the file's XML: a leading `'` if it could start a formula (`injection.ts`; so
  * it stays text even after a user re-saves the sheet as CSV), and two escapes that make it read back

@@ -7,7 +7,7 @@ import type { Workbook } from 'exceljs';
 import { IssueList, type ExportColumn, type ExportResult } from './columns.ts';
 import { sheetNames } from './names.ts';
 import { checkSheet } from './xlsx-check.ts';
-import { columnWidths, dateFormat, numberFormat, xmlCellText } from './xlsx-format.ts';
+import { columnFormat, columnWidths, valueFormat, xmlCellText } from './xlsx-format.ts';
 
 /** One sheet to write: its name (made safe and unique by {@link toXlsx}) and its list. */
 export interface XlsxSheet {
@@ -44,7 +44,11 @@ export async function toXlsx(sheets: readonly XlsxSheet[]): Promise<ExportResult
 function writeSheet(workbook: Workbook, name: string, columns: readonly ExportColumn[], rows: number): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
   const widths = columnWidths(columns);
+  const formats = columns.map((c) => columnFormat(c.values));
   sheet.columns = columns.map((_, j) => ({ width: widths[j] ?? 10 }));
+  formats.forEach((format, j) => {
+    if (format !== undefined) sheet.getColumn(j + 1).numFmt = format;
+  });
 
   const header = sheet.addRow(columns.map((c) => xmlCellText(c.header)));
   header.font = { bold: true };
@@ -58,9 +62,8 @@ function writeSheet(workbook: Workbook, name: string, columns: readonly ExportCo
       }),
     );
     columns.forEach((c, j) => {
-      const value = c.values[i] ?? null;
-      if (typeof value === 'number') row.getCell(j + 1).numFmt = numberFormat(value);
-      else if (value instanceof Date) row.getCell(j + 1).numFmt = dateFormat(value);
+      const format = valueFormat(c.values[i] ?? null);
+      if (format !== undefined && format !== formats[j]) row.getCell(j + 1).numFmt = format;
     });
   }
 }
