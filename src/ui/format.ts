@@ -37,12 +37,12 @@ export function formatCell(value: unknown, type: string, locale: Locale, unit: D
 
 /**
  * An amount in yuan, scaled the way Chinese bankers read it: 亿 from 10⁸, 万 from 10⁴ (in English
- * M from 10⁶ and k from 10³), two decimals at most. Missing (NaN) is an empty string.
+ * B from 10⁹, M from 10⁶ and k from 10³), two decimals at most. Missing (NaN) is an empty string.
  */
 export function formatAmount(yuan: number, locale: Locale): string {
   if (!Number.isFinite(yuan)) return '';
   const zh = locale === 'zh';
   const abs = Math.abs(yuan);
-  const [divisor, suffix] = zh ? (abs >= 1e8 ? [1e8, ' 亿'] : abs >= 1e4 ? [1e4, ' 万'] : [1, ' ']) : abs >= 1e6 ? [1e6, 'M'] : abs >= 1e3 ? [1e3, 'k'] : [1, ''];
+  const [divisor, suffix] = zh ? (abs >= 1e8 ? [1e8, ' 亿'] : abs >= 1e4 ? [1e4, ' 万'] : [1, ' ']) : abs >= 1e9 ? [1e9, 'B'] : abs >= 1e6 ? [1e6, 'M'] : abs >= 1e3 ? [1e3, 'k'] : [1, ''];
   return `${numberFormat(locale).format(Math.round((yuan / divisor) * 100) / 100)}${suffix}${zh ? '元' : ' yuan'}`;
 }

@@ -18,6 +18,7 @@ describe('formatAmount', () => {
     expect(formatAmount(45_678, 'zh')).toBe('4.57 万元');
     expect(formatAmount(999, 'zh')).toBe('999 元');
     expect(formatAmount(123_456_789, 'en')).toBe('123.46M yuan');
+    expect(formatAmount(20_138_803_000, 'en')).toBe('20.14B yuan');
     expect(formatAmount(-2_500, 'en')).toBe('-2.5k yuan');
     expect(formatAmount(Number.NaN, 'en')).toBe('');
   });

@@ -33,6 +33,7 @@ function columnWidth(name: string, type: string, values: readonly string[]): num
  */
 export class DataGrid extends LitElement {
   static override properties = {
+    hideTypes: { type: Boolean },
     source: { attribute: false },
     locale: {},
     first: { state: true },
@@ -41,6 +42,8 @@ export class DataGrid extends LitElement {
     unit: { state: true },
   };
   declare source: RowSource | null;
+  /** headers without DuckDB type names (a list for people, not a table for analysts) */
+  declare hideTypes: boolean;
   declare locale: Locale;
   declare first: number;
   declare last: number;
@@ -56,6 +59,7 @@ export class DataGrid extends LitElement {
   constructor() {
     super();
     this.source = null;
+    this.hideTypes = false;
     this.locale = 'zh';
     this.first = 0;
     this.last = 40;
@@ -168,7 +172,7 @@ export class DataGrid extends LitElement {
       <div class="body" @scroll=${this.onScroll}>
         <div class="head" style=${styleMap({ gridTemplateColumns: template, width: `${total}px` })}>
           <span class="rn">#</span>
-          ${source.columns.map((c) => html`<span class=${isNumericType(c.type) ? 'right' : ''} title="${c.name} · ${c.type}">${c.name}<small>${c.type}</small></span>`)}
+          ${source.columns.map((c) => html`<span class=${isNumericType(c.type) ? 'right' : ''} title="${c.name} · ${c.type}">${c.name}${this.hideTypes ? nothing : html`<small>${c.type}</small>`}</span>`)}
         </div>
         <div class="spacer" style=${styleMap({ height: `${Math.min(source.rowCount * ROW_HEIGHT, MAX_SCROLL_PX)}px`, width: `${total}px` })}>${rows}</div>
       </div>

@@ -8,6 +8,12 @@ function lockIcon(closed: boolean) {
   return svg`<svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true"><path fill="currentColor" d=${closed ? 'M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7zm2 0h4V5a2 2 0 1 0-4 0z' : 'M4 7V5a4 4 0 0 1 7.9-.9l-1.9.6A2 2 0 0 0 6 5v2h7v8H3V7z'} /></svg>`;
 }
 
+/** Whether two sets of weights have the same keys and values. */
+function sameNumbers(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
 /**
  * The control of an input cell: a slider, a number, a select, a date, or a group of weights
  * that always sum to 100%. Fires `input-value` (detail: { value }, as the definition writes it:
@@ -19,6 +25,7 @@ export class InputControl extends LitElement {
     spec: { attribute: false },
     name: {},
     labels: { attribute: false },
+    bare: { type: Boolean },
     locked: { state: true },
     weights: { state: true },
     current: { state: true },
@@ -27,6 +34,8 @@ export class InputControl extends LitElement {
   declare name: string;
   /** how to show each weight's key (an indicator's label); the key itself when absent */
   declare labels: Readonly<Record<string, string>> | null;
+  /** without the label: where the host already titles the control */
+  declare bare: boolean;
   declare locked: ReadonlySet<string>;
   /** the weights as the user moves them (percent), until the spec catches up */
   declare weights: Record<string, number> | null;
@@ -37,16 +46,24 @@ export class InputControl extends LitElement {
     this.spec = null;
     this.name = '';
     this.labels = null;
+    this.bare = false;
     this.locked = new Set();
     this.weights = null;
     this.current = null;
   }
 
+  /**
+   * A new definition resets what the control shows only where it says something else (a parameter
+   * set applied, the definition edited): the definition that merely caught up with a movement
+   * leaves the control, and the weights the user locked, as they are.
+   */
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('spec') && this.spec) {
+      const before = changed.get('spec') as InputSpec | null | undefined;
       if (this.spec.type === 'weights') {
-        this.weights = { ...this.spec.weights };
-        this.locked = new Set(this.spec.locked ?? []);
+        if (!this.weights || !sameNumbers(this.weights, this.spec.weights)) this.weights = { ...this.spec.weights };
+        const lockedBefore = before?.type === 'weights' ? before.locked ?? [] : null;
+        if (!lockedBefore || lockedBefore.join('\u0000') !== (this.spec.locked ?? []).join('\u0000')) this.locked = new Set(this.spec.locked ?? []);
       } else if (this.spec.type !== 'model') {
         this.current = this.spec.value;
       }
@@ -83,7 +100,7 @@ export class InputControl extends LitElement {
     return html`<div class="weights" role="group" aria-label=${this.spec?.label ?? this.name}>
       ${Object.entries(w).map(
         ([key, value]) => html`<label class="weight">
-          <span class="key" title=${key}>${this.labels?.[key] ?? key}</span>
+          <span class="key ${this.labels?.[key] ? 'labelled' : ''}" title=${key}>${this.labels?.[key] ?? key}</span>
           <input type="range" min="0" max="100" step="0.5" .value=${String(value)} ?disabled=${this.locked.has(key)} data-weight=${key}
             @input=${(e: Event) => this.moveWeight(key, Number((e.target as HTMLInputElement).value))} />
           <span class="num value">${value.toFixed(1)}%</span>
@@ -97,7 +114,7 @@ export class InputControl extends LitElement {
   override render() {
     const spec = this.spec;
     if (!spec) return nothing;
-    const label = html`<span class="label">${spec.label ?? this.name}</span>`;
+    const label = this.bare ? nothing : html`<span class="label">${spec.label ?? this.name}</span>`;
     switch (spec.type) {
       case 'slider':
         return html`<label class="row">${label}
@@ -137,17 +154,19 @@ export class InputControl extends LitElement {
     theme,
     css`
       :host { display: block; padding: 6px 4px; }
-      .row { display: flex; align-items: center; gap: 12px; }
-      .label { font-weight: 600; min-width: 120px; }
-      input[type='range'] { flex: 1; max-width: 420px; accent-color: var(--tb-blue); }
+      .row { display: grid; grid-template-columns: minmax(90px, 160px) minmax(80px, 420px) auto; align-items: center; gap: 12px; }
+      .label { font-weight: 600; }
+      input[type='range'] { flex: 1; min-width: 0; max-width: 420px; accent-color: var(--tb-blue); }
       output { min-width: 48px; text-align: right; }
       .weights { display: grid; gap: 2px; margin-top: 6px; max-width: 640px; }
-      .weight { display: grid; grid-template-columns: 140px 1fr 64px 32px; align-items: center; gap: 10px; }
-      .key { font-family: var(--tb-mono); font-size: 13px; overflow: hidden; text-overflow: ellipsis; }
+      .weight { display: grid; grid-template-columns: minmax(72px, 140px) minmax(60px, 1fr) 52px 26px; align-items: center; gap: 8px; }
+      .weight input[type='range'] { width: 100%; }
+      .key { font-family: var(--tb-mono); font-size: 13px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      .key.labelled { font-family: inherit; }
       .value { text-align: right; }
       .lock { opacity: 0.45; }
       .lock.on { opacity: 1; color: var(--tb-amber); }
-      .total { text-align: right; color: var(--tb-muted); font-size: 12px; padding-right: 42px; }
+      .total { text-align: right; color: var(--tb-muted); font-size: 12px; padding-right: 34px; }
       .total.bad { color: var(--tb-red); }
       .model { border-collapse: collapse; font-size: 12px; margin-top: 6px; }
       .model th, .model td { text-align: left; padding: 2px 10px 2px 0; border-bottom: 1px solid #eef1f5; }

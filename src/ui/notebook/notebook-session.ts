@@ -1,5 +1,5 @@
 import type { Database } from '../../engine/database';
-import { isNamed, type Cell, type CellId, type CellKind, type DataManifestEntry, type Environment, type NotebookDocument, type SettableValue } from '../../notebook/document';
+import { isNamed, type Cell, type CellId, type CellKind, type DataManifestEntry, type Environment, type InputSpec, type NotebookDocument, type SettableValue } from '../../notebook/document';
 import { inputSpecOf, notebookContentHash, readNotebook, withInputValue, writeNotebook, type FormatProblem } from '../../notebook/format';
 import { Autosaver, type AutosaveStatus, type NotebookId, type NotebookOrigin, type NotebookStore, type VersionSummary } from '../../notebook/storage';
 import { compareData, compareDigests, type CellVerdict, type DataVerdict } from '../../notebook/verify';
@@ -51,6 +51,8 @@ export class NotebookSession extends EventTarget {
    */
   readonly drafts = new Map<CellId, Cell>();
   private autosaver: Autosaver | null = null;
+  /** parsed input definitions, per cell object (a cell edit makes a new object) */
+  private readonly specs = new WeakMap<Cell, InputSpec | null>();
   private counter = 0;
 
   constructor(private readonly deps: SessionDeps) {
@@ -212,6 +214,23 @@ export class NotebookSession extends EventTarget {
     this.runtime.setInput(name, seen);
     const cells = this.document.cells.map((c) => (c.id === cell.id && c.kind === 'input' ? withInputValue(c, value) : c));
     this.edit({ ...this.document, cells }, false);
+  }
+
+  /**
+   * An input's definition as the document holds it now (after slider moves and parameter sets,
+   * which the compiled cell does not follow), or undefined when it is not a valid input. The same
+   * object while the cell is unchanged, so controls are not reset on every render.
+   */
+  inputSpec(id: CellId): InputSpec | undefined {
+    const cell = this.document.cells.find((c) => c.id === id);
+    if (!cell || cell.kind !== 'input') return undefined;
+    let spec = this.specs.get(cell);
+    if (spec === undefined) {
+      const parsed = inputSpecOf(cell);
+      spec = 'error' in parsed ? null : parsed.spec;
+      this.specs.set(cell, spec);
+    }
+    return spec ?? undefined;
   }
 
   /** Applies a named parameter set: every input it names takes its value. */

@@ -83,7 +83,7 @@ export class NotebookView extends LitElement {
   }
 
   private specOf(id: CellId): InputSpec | null {
-    return this.session.runtime.compiled(id)?.input?.spec ?? null;
+    return this.session.inputSpec(id) ?? this.session.runtime.compiled(id)?.input?.spec ?? null;
   }
 
   override render() {

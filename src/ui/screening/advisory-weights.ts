@@ -58,6 +58,7 @@ export class AdvisoryWeights extends LitElement {
   static override styles = [
     theme,
     css`
+      :host { display: block; }
       .card { background: var(--tb-card); border: 1px solid var(--tb-line); border-radius: var(--tb-radius); padding: 10px 14px; }
       h3 { margin: 0 0 8px; font-size: 14px; }
       table { border-collapse: collapse; width: 100%; font-size: 12px; margin-bottom: 8px; }

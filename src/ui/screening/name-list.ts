@@ -102,7 +102,8 @@ export class NameList extends LitElement {
       if (f.region && region?.[i] !== f.region) continue;
       if (f.industry && industry?.[i] !== f.industry) continue;
       if (f.manager && manager?.[i] !== f.manager) continue;
-      if (this.picked && (region?.[i] !== this.picked.region || industry?.[i] !== this.picked.industry)) continue;
+      // a total row or column of the map picks every region ('') or every industry
+      if (this.picked && ((this.picked.region && region?.[i] !== this.picked.region) || (this.picked.industry && industry?.[i] !== this.picked.industry))) continue;
       keep.push(i);
     }
     this.index = rankOrder(state.score, screen.idRank, Uint32Array.from(keep));
@@ -159,7 +160,7 @@ export class NameList extends LitElement {
         ${select('region', 'screening.region')} ${select('industry', 'screening.industry')} ${select('manager', 'screening.manager')}
         ${this.picked
           ? html`<button class="chip on" data-testid="clear-cell" @click=${() => this.dispatchEvent(new CustomEvent('clear-cell', { bubbles: true, composed: true }))}>
-              ${this.t('screening.list.clearCell', { cell: `${this.picked.industry} × ${this.picked.region}` })} ✕</button>`
+              ${this.t('screening.list.clearCell', { cell: `${this.picked.industry || this.t('screening.all')} × ${this.picked.region || this.t('screening.all')}` })} ✕</button>`
           : nothing}
       </div>
       <div class="export">
@@ -170,7 +171,7 @@ export class NameList extends LitElement {
         <label><input type="checkbox" data-testid="export-split" @change=${(e: Event) => (this.split = (e.target as HTMLInputElement).checked)} />${this.t('screening.export.split')}</label>
         ${this.notice ? html`<span class=${this.notice.ok ? 'ok' : 'bad'} data-testid="export-notice">${this.notice.text}</span>` : nothing}
       </div>
-      <tb-data-grid .source=${this.source} .locale=${this.locale} @row-click=${(e: CustomEvent<{ row: number }>) => {
+      <tb-data-grid .source=${this.source} .locale=${this.locale} hideTypes @row-click=${(e: CustomEvent<{ row: number }>) => {
         const row = this.index[e.detail.row];
         if (row !== undefined) this.dispatchEvent(new CustomEvent('pick-customer', { detail: { row }, bubbles: true, composed: true }));
       }}></tb-data-grid>
@@ -180,6 +181,7 @@ export class NameList extends LitElement {
   static override styles = [
     theme,
     css`
+      :host { display: block; }
       .card { background: var(--tb-card); border: 1px solid var(--tb-line); border-radius: var(--tb-radius); padding: 10px 14px; }
       h3 { margin: 0 0 8px; font-size: 14px; }
       .muted { color: var(--tb-muted); font-weight: 400; }

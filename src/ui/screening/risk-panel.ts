@@ -76,8 +76,9 @@ export class RiskPanel extends LitElement {
           industry: this.t('screening.industry'),
           region: this.t('screening.region'),
           metric: this.t(`screening.metric.${this.metric}`),
+          all: this.t('screening.all'),
         })}
-        ${this.picked ? html`<p class="picked" data-testid="picked-cell"><b>${this.picked.industry} × ${this.picked.region}</b> · ${this.cellInfo(this.picked)}</p>` : nothing}
+        ${this.picked ? html`<p class="picked" data-testid="picked-cell"><b>${this.picked.industry || this.t('screening.all')} × ${this.picked.region || this.t('screening.all')}</b> · ${this.cellInfo(this.picked)}</p>` : nothing}
       </section>
       <section class="card" data-testid="warnings">
         <h3>${this.t('screening.warnings')} <span class="muted">${this.t('screening.warnings.count', { count: this.warnings.length })}</span></h3>
@@ -105,7 +106,8 @@ export class RiskPanel extends LitElement {
   static override styles = [
     theme,
     css`
-      .row { display: grid; grid-template-columns: minmax(0, 3fr) minmax(300px, 2fr); gap: 12px; }
+      :host { display: block; }
+      .row { display: grid; grid-template-columns: minmax(0, 1fr); gap: 12px; }
       .card { background: var(--tb-card); border: 1px solid var(--tb-line); border-radius: var(--tb-radius); padding: 10px 14px; min-width: 0; overflow-x: auto; }
       h3 { margin: 0 0 8px; font-size: 14px; }
       .muted { color: var(--tb-muted); font-weight: 400; }
@@ -113,7 +115,7 @@ export class RiskPanel extends LitElement {
       .picked { font-size: 12px; margin: 6px 0 0; }
       .thresholds { display: flex; flex-wrap: wrap; gap: 8px 14px; font-size: 12px; margin-bottom: 8px; }
       .thresholds input { width: 64px; margin-left: 4px; }
-      .warnings { margin: 0; padding-left: 20px; max-height: 420px; overflow-y: auto; font-size: 12px; }
+      .warnings { margin: 0; padding-left: 20px; max-height: 320px; overflow-y: auto; font-size: 12px; columns: 2 360px; }
       .warnings li { padding: 2px 0; }
       .warnings li.overdue::marker, .warnings li.balance-drop::marker { color: var(--tb-red); }
       button.link { border: 0; background: none; padding: 0 6px 0 0; color: var(--tb-blue); cursor: pointer; font-size: 12px; }

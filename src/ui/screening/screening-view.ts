@@ -11,7 +11,8 @@ import type { Database } from '../../engine/database';
 import { theme } from '../theme';
 import { profileContext } from './profile-context';
 import { ScreeningSource } from './screening-source';
-import { contributionChart, histogramChart, tierChart, TIER_COLORS, type ChartText } from './screening-charts';
+import { formatAmount } from '../format';
+import { contributionChart, histogramChart, tierBars, TIER_COLORS, type ChartText } from './screening-charts';
 import type { ProfileContext } from './customer-profile';
 import '../notebook/input-control';
 import './advisory-weights';
@@ -112,7 +113,7 @@ export class ScreeningView extends LitElement {
 
   private inputSpec(name: string): InputSpec | undefined {
     const cell = this.session?.document.cells.find((c) => c.kind === 'input' && c.name === name);
-    return cell ? this.session!.runtime.compiled(cell.id)?.input?.spec : undefined;
+    return cell ? this.session!.inputSpec(cell.id) : undefined;
   }
 
   private chartText(): ChartText {
@@ -163,7 +164,7 @@ export class ScreeningView extends LitElement {
           <section class="card">
             <h3>${this.t('screening.weights')}</h3>
             ${weightsSpec
-              ? html`<tb-input-control .spec=${weightsSpec} name=${spec.weights} .labels=${Object.fromEntries(spec.indicators.map((i) => [i.column, i.label]))}
+              ? html`<tb-input-control .spec=${weightsSpec} .bare=${true} name=${spec.weights} .labels=${Object.fromEntries(spec.indicators.map((i) => [i.column, i.label]))}
                   @input-value=${(e: CustomEvent<{ value: SettableValue }>) => this.setInput(spec.weights, e.detail.value)}></tb-input-control>`
               : nothing}
             ${sets.length
@@ -192,7 +193,10 @@ export class ScreeningView extends LitElement {
               <div class="row">
                 <section class="card" data-testid="tier-distribution"><h3>${this.t('screening.tierDistribution')}</h3>
                   <div class="counts">${text.tiers.map((tier, t) => html`<span class="badge" style="--c:${TIER_COLORS[t]}">${tier} <b class="num" data-tier-count=${t}>${state.tiering.counts[t]!.toLocaleString()}</b></span>`)}</div>
-                  ${tierChart(state.tiering.counts, state.tierBalance, text, { divisor: 1e8, label: this.locale === 'zh' ? '亿元' : '100M yuan' })}</section>
+                  <div class="pair">
+                    ${tierBars(state.tiering.counts, text, this.t('screening.customers'), (v) => `${v.toLocaleString()} · ${((100 * v) / (screen.data.rows || 1)).toFixed(1)}%`)}
+                    ${tierBars(state.tierBalance, text, this.t('screening.balance'), (v) => formatAmount(v, this.locale))}
+                  </div></section>
                 <section class="card" data-testid="score-histogram"><h3>${this.t('screening.histogram')}</h3>${histogramChart(state.histogram, state.tiering.cuts, text)}</section>
               </div>
               <div class="row">
@@ -226,10 +230,11 @@ export class ScreeningView extends LitElement {
     const rowTotal = (s: number) => [0, 1, 2].reduce((a, t) => a + state.tierBySegment[t * n + s]!, 0);
     return html`<h3>${this.t('screening.tierBySegment')}</h3>
       <table class="grid">
-        <thead><tr><th>${this.t('screening.segment')}</th>${text.tiers.map((tier) => html`<th class="num">${tier}</th>`)}<th class="num">${this.t('screening.total')}</th><th>${this.t('screening.strategy')} · ${this.t('screening.campaign')}</th></tr></thead>
+        <thead><tr><th>${this.t('screening.segment')}</th>${text.tiers.map((tier) => html`<th class="num">${tier}</th>`)}<th class="num">${this.t('screening.total')}</th><th>${this.t('screening.campaign')}</th></tr></thead>
         <tbody>${SEGMENTS.map(
-          (seg, s) => html`<tr data-segment=${seg.id}><td>${zh ? seg.zh : seg.en}</td>${[0, 1, 2].map((t) => html`<td class="num">${state.tierBySegment[t * n + s]!.toLocaleString()}</td>`)}
-            <td class="num">${rowTotal(s).toLocaleString()}</td><td class="muted small">${zh ? seg.strategy.zh : seg.strategy.en} · ${zh ? seg.campaign.zh : seg.campaign.en}</td></tr>`,
+          (seg, s) => html`<tr data-segment=${seg.id} title=${`${zh ? seg.signature.zh : seg.signature.en}\n${this.t('screening.strategy')}: ${zh ? seg.strategy.zh : seg.strategy.en}`}>
+            <td class="nowrap">${zh ? seg.zh : seg.en}</td>${[0, 1, 2].map((t) => html`<td class="num">${state.tierBySegment[t * n + s]!.toLocaleString()}</td>`)}
+            <td class="num">${rowTotal(s).toLocaleString()}</td><td class="muted small">${zh ? seg.campaign.zh : seg.campaign.en}</td></tr>`,
         )}</tbody>
       </table>`;
   }
@@ -240,15 +245,18 @@ export class ScreeningView extends LitElement {
       :host { display: block; }
       .empty { color: var(--tb-muted); padding: 24px; }
       .bad { color: var(--tb-red); }
-      .layout { display: grid; grid-template-columns: 340px minmax(0, 1fr); gap: 12px; align-items: start; }
+      .layout { display: grid; grid-template-columns: 300px minmax(0, 1fr); gap: 12px; align-items: start; }
       .controls { display: grid; gap: 12px; position: sticky; top: 0; }
       .main { display: grid; gap: 12px; min-width: 0; }
-      .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 12px; }
+      .main > *, .row > * { min-width: 0; }
+      .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 12px; }
+      .pair { display: grid; gap: 4px; }
       .card { background: var(--tb-card); border: 1px solid var(--tb-line); border-radius: var(--tb-radius); padding: 10px 14px; min-width: 0; overflow-x: auto; }
       h3 { margin: 0 0 8px; font-size: 14px; }
       .summary { margin: 0; }
       .muted { color: var(--tb-muted); }
       .small { font-size: 12px; }
+      .nowrap { white-space: nowrap; }
       .sets { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 10px; font-size: 12px; }
       .sets button { padding: 2px 10px; }
       .counts { display: flex; gap: 8px; margin-bottom: 6px; }
