@@ -58,16 +58,4 @@ describe('scoreInto / contributions / meanContributions', () => {
     const ones = matrix(Array.from({ length: 12 }, () => new Array<number>(5).fill(1)));
     Array.from(scoreInto(ones, ww)).forEach((s) => expect(s).toBeCloseTo(100, 9));
   });
-
-  it('100,000 rows × 12 columns well within the frame budget', () => {
-    const n = 100_000;
-    const mm: NormalisedMatrix = { rows: n, columns: Array.from({ length: 12 }, (_, j) => `c${j}`), values: Array.from({ length: 12 }, (_, j) => new Float64Array(n).fill(j / 12)) };
-    const ww = new Float64Array(12).fill(1 / 12);
-    const out = new Float64Array(n);
-    scoreInto(mm, ww, out); // warm up
-    const t0 = performance.now();
-    for (let k = 0; k < 10; k++) scoreInto(mm, ww, out);
-    // the target is < 5 ms; the test allows for a busy shared machine (bench/scoring.ts measures)
-    expect((performance.now() - t0) / 10).toBeLessThan(50);
-  });
 });
