@@ -32,7 +32,7 @@ const ARROW_MEMBERS: readonly Completion[] = ['tableFromArrays', 'tableFromJSON'
 );
 
 /** The scoring library's entry points, offered after `scoring.`. */
-const SCORING_MEMBERS: readonly Completion[] = [
+export const SCORING_MEMBERS: readonly Completion[] = [
   'scoreMatrix', 'screenDataOf', 'Screen', 'screenParams', 'fitIndicators', 'normalise', 'weightVector', 'scoreInto', 'contributions',
   'entropyWeights', 'ahpWeights', 'ahpMatrix', 'assignTiers', 'idRanks', 'rankOrder', 'assignSegments', 'riskGrid', 'earlyWarnings', 'explainRow',
 ].map((label): Completion => ({ label, type: 'function', detail: 'scoring' }));
