@@ -1,4 +1,5 @@
 import type { Locale } from './locale';
+import { paletteEn, paletteZh } from './messages-palette';
 import { profileEn, profileZh } from './messages-profile';
 import { screeningEn, screeningZh } from './messages-screening';
 
@@ -178,6 +179,7 @@ const en = {
   'nb.input': 'Input',
   ...screeningEn,
   ...profileEn,
+  ...paletteEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -357,6 +359,7 @@ const zh: Record<MessageKey, string> = {
   'nb.input': '输入',
   ...screeningZh,
   ...profileZh,
+  ...paletteZh,
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, zh };

@@ -244,7 +244,8 @@ export class NotebookSession extends EventTarget {
    * date input (today) when no cell has that name, then the chosen cells and the library cells
    * they read, in library order, skipping any whose name is taken; then creates the
    * indicator_matrix cell after them, or regenerates it in place for every library cell now
-   * present unless the user edited it by hand.
+   * present unless the user edited it by hand. Library cells come folded, as in the demo
+   * notebook: their headers and SQL are long, their results are what the user looks at.
    */
   insertLibraryCells(chosen: readonly LibraryCell[], after: CellId | null): LibraryInsertResult {
     const cells = this.document.cells;
@@ -260,7 +261,7 @@ export class NotebookSession extends EventTarget {
     const wanted = withDependencies(chosen);
     const skipped = wanted.filter((cell) => names.has(cell.name));
     const inserted = wanted.filter((cell) => !names.has(cell.name));
-    const added: Cell[] = inserted.map((cell) => ({ id: idFor(cell.name), kind: 'sql', name: cell.name, source: cellText(cell.sql) }));
+    const added: Cell[] = inserted.map((cell) => ({ id: idFor(cell.name), kind: 'sql', name: cell.name, source: cellText(cell.sql), collapsed: true }));
     const asOfAdded = !names.has('as_of');
     if (asOfAdded) added.unshift({ id: idFor('as_of'), kind: 'input', name: 'as_of', source: `type: date\nlabel: 分析日期 As-of date\nvalue: ${localIsoDate(new Date())}` });
 
@@ -272,7 +273,7 @@ export class NotebookSession extends EventTarget {
     if (!existing) {
       matrix = 'created';
       const end = at + added.length;
-      next = [...next.slice(0, end), { id: idFor(MATRIX_ID), kind: 'sql', name: MATRIX_ID, source: sql }, ...next.slice(end)];
+      next = [...next.slice(0, end), { id: idFor(MATRIX_ID), kind: 'sql', name: MATRIX_ID, source: sql, collapsed: true }, ...next.slice(end)];
     } else if (existing.kind !== 'sql' || !isGeneratedMatrix(existing.source, libraryCellsIn(cells))) {
       matrix = 'edited';
     } else if (existing.source === sql) {

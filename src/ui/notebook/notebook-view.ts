@@ -10,7 +10,9 @@ import { theme } from '../theme';
 import type { NotebookLibrary } from './notebook-library';
 import type { NotebookSession } from './notebook-session';
 import type { CellView } from './cell-view';
+import type { CellPalette } from './cell-palette';
 import './cell-view';
+import './cell-palette';
 import './notebook-toolbar';
 import './review-banner';
 import './replay-report';
@@ -79,6 +81,7 @@ export class NotebookView extends LitElement {
     if (this.session.review) return nothing;
     return html`<div class="adder">
       ${KINDS.map((k) => html`<button class="quiet" data-add=${k} @click=${() => this.add(k, after)}>+ ${k === 'markdown' ? 'Markdown' : k === 'input' ? this.t('nb.input') : k.toUpperCase()}</button>`)}
+      <button class="quiet" data-add="indicator" @click=${() => void (this.renderRoot.querySelector('tb-cell-palette') as CellPalette | null)?.show(after)}>+ ${this.t('palette.add')}</button>
     </div>`;
   }
 
@@ -113,6 +116,7 @@ export class NotebookView extends LitElement {
         )}
         ${cells.length === 0 ? this.adder(null) : nothing}
       </div>
+      <tb-cell-palette .session=${s} .schema=${this.schema} .locale=${this.locale}></tb-cell-palette>
     `;
   }
 

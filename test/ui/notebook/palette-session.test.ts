@@ -66,6 +66,8 @@ describe('inserting library cells into a new notebook', () => {
     expect(result.matrix).toBe('created');
     expect(layout(s)).toEqual(['md:intro', 'as_of', 'ind_funding_need', 'ind_lifecycle', 'ind_size', 'indicator_matrix', 'tail']);
     expect(s.document.cells.map((c) => c.id)).toEqual(['intro', 'as-of', 'ind-funding-need', 'ind-lifecycle', 'ind-size', 'indicator-matrix', 'tail']);
+    // library cells and the matrix come folded, as in the demo notebook; the date input does not
+    expect(s.document.cells.map((c) => c.collapsed === true)).toEqual([false, false, true, true, true, true, false]);
 
     const today = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
     expect(s.inputSpec(cellId('as-of'))).toEqual({ type: 'date', label: '分析日期 As-of date', value: today });
