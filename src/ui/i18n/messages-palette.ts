@@ -22,7 +22,7 @@ export const paletteEn = {
   'palette.insert': 'Insert {count}',
   'palette.cancel': 'Cancel',
   'palette.close': 'Close',
-  'palette.inserted': 'Inserted {count} indicator cells: {cells}.',
+  'palette.inserted': 'Inserted indicator cells ({count}): {cells}.',
   'palette.insertedNone': 'No indicator cell inserted.',
   'palette.skipped': 'Skipped, a cell of that name exists: {cells}.',
   'palette.asOf': 'Added the as-of date input as_of (today); change it to compute the indicators at another date.',
