@@ -15,7 +15,7 @@ export const saatyText = (v: number) => (v >= 1 ? String(Math.round(v)) : `1/${M
  * upper-triangle matrix of selects because 8 dimensions give a 7-column triangle that does not
  * fit a 300px column, while a list of pairs reads as sentences. The select runs from "← extreme"
  * (A much more important, 9) through "equal" to "extreme →" (B much more important, 1/9); its
- * tooltip says the judgement in words. Stateless: a change is dispatched as `judgement`
+ * tooltip says the judgement in words. Stateless: a change is dispatched (not bubbling) as `judgement`
  * ({key: "i,j", value}) and the host passes the new judgements back.
  */
 export class AhpEditor extends LitElement {
@@ -48,7 +48,7 @@ export class AhpEditor extends LitElement {
 
   private change(key: string, select: HTMLSelectElement): void {
     const value = SAATY_SCALE[Number(select.value)]!;
-    this.dispatchEvent(new CustomEvent('judgement', { detail: { key, value }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('judgement', { detail: { key, value } }));
   }
 
   override render() {
