@@ -28,7 +28,7 @@ const STEPS: readonly Step[] = [
   {
     name: 'notebook-tiers',
     act: async (page) => {
-      await page.locator('tb-cell[data-id="weights"] input[data-weight="need"]').fill('50');
+      await page.locator('tb-cell[data-id="weights"] input[data-weight="total_balance"]').fill('50');
       await settle(page);
       await page.locator('tb-cell[data-id="score-histogram"]').scrollIntoViewIfNeeded();
     },

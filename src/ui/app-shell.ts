@@ -216,7 +216,10 @@ export class AppShell extends LitElement {
             : html`<div class="drop-hint">${this.t('files.drop')}</div>`
           : this.tab === 'quality'
             ? html`<tb-quality-report .report=${report} .locale=${this.locale}></tb-quality-report>`
-            : html`<tb-sql-box .db=${this.store.database} .locale=${this.locale} .sql=${this.selected ? `SELECT * FROM "${this.selected}" LIMIT 100` : ''} @query-ran=${() => void this.store.refreshTables()}></tb-sql-box>`}
+            : html`<tb-sql-box .db=${this.store.database} .locale=${this.locale} .sql=${this.selected ? `SELECT * FROM "${this.selected}" LIMIT 100` : ''} @query-ran=${(e: CustomEvent<{ mayWrite: boolean }>) => {
+                void this.store.refreshTables();
+                if (e.detail.mayWrite) this.notebooks?.dataEdited();
+              }}></tb-sql-box>`}
       </section>
     </main>`;
   }

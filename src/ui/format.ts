@@ -22,9 +22,10 @@ export function takesUnit(type: string): boolean {
   return /^(DOUBLE|DECIMAL|FLOAT|REAL|HUGEINT|BIGINT)/.test(type);
 }
 
-/** A cell value as text: numbers grouped, dates as YYYY-MM-DD, missing as an empty string. */
+/** A cell value as text: numbers grouped, dates as YYYY-MM-DD, missing (null, NaN) as an empty string. */
 export function formatCell(value: unknown, type: string, locale: Locale, unit: DisplayUnit = 1): string {
-  if (value === null || value === undefined) return '';
+  // NaN is how typed arrays (the screening's columns) hold a missing number or date
+  if (value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value))) return '';
   if (unit !== 1 && typeof value === 'number' && takesUnit(type)) return numberFormat(locale).format(Math.round((value / unit) * 100) / 100);
   if (type === 'DATE' && typeof value === 'number') return new Date(value).toISOString().slice(0, 10);
   if (type.startsWith('TIMESTAMP') && typeof value === 'number') return new Date(value).toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '');

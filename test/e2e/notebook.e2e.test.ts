@@ -130,8 +130,8 @@ describe('the notebook', () => {
     await app.page.locator('button[data-testid="replay"]').click();
     await expect.poll(() => app.page.locator('[data-testid="replay-summary"]').textContent(), { timeout: 90_000 }).toMatch(/do not reproduce/);
     const changed = await app.page.locator('[data-testid="replay-report"] tr[data-status="changed"]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-cell-name'), r.textContent]));
-    expect(changed.map(([name]) => name)).toContain('indicators');
-    expect(changed.find(([name]) => name === 'indicators')![1]).toMatch(/total_balance sum: .* \(\+1,000,000\)/);
+    expect(changed.map(([name]) => name)).toContain('ind_funding_need');
+    expect(changed.find(([name]) => name === 'ind_funding_need')![1]).toMatch(/total_balance sum: .* \(\+1,000,000\)/);
     expect(first.problems).toEqual([]);
     expect(app.problems).toEqual([]);
     await app.expectNoOtherHostRequests();

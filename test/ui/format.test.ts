@@ -12,6 +12,13 @@ describe('formatCell', () => {
   });
 });
 
+describe('missing values', () => {
+  it('shows NaN (a typed array\'s missing number or date) as empty, never throws', () => {
+    expect(formatCell(Number.NaN, 'DATE', 'zh')).toBe('');
+    expect(formatCell(Number.NaN, 'DOUBLE', 'en', 10_000)).toBe('');
+  });
+});
+
 describe('formatAmount', () => {
   it('scales to 亿 and 万 in Chinese, M and k in English, two decimals at most', () => {
     expect(formatAmount(123_456_789, 'zh')).toBe('1.23 亿元');

@@ -162,7 +162,7 @@ export class DataGrid extends LitElement {
         <span class="rn num">${r + 1}</span>
         ${source.columns.map((c, i) => {
           const value = loaded ? this.cell(r, i) : undefined;
-          const missing = loaded && (value === null || value === undefined);
+          const missing = loaded && (value === null || value === undefined || (typeof value === 'number' && Number.isNaN(value)));
           const text = loaded ? formatCell(value, c.type, this.locale, this.unit) : '';
           return html`<span class=${isNumericType(c.type) ? 'num right' : ''} title=${loaded ? formatCell(value, c.type, this.locale) : ''}>${missing ? html`<i class="null">—</i>` : loaded ? text : html`<i class="null">…</i>`}</span>`;
         })}

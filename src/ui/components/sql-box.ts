@@ -5,6 +5,7 @@ import type { Locale } from '../i18n/locale';
 import { message } from '../i18n/messages';
 import { arrowRowSource, type RowSource } from '../row-source';
 import { theme } from '../theme';
+import { mayWrite } from '../sql-kind';
 import './data-grid';
 
 type RunState =
@@ -61,7 +62,7 @@ export class SqlBox extends LitElement {
       const table = await this.db.query(sql, [], { signal: this.controller.signal });
       this.result = arrowRowSource(table);
       this.state = { kind: 'done', rows: table.numRows, ms: Math.round(performance.now() - started) };
-      this.dispatchEvent(new CustomEvent('query-ran', { bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('query-ran', { detail: { sql, mayWrite: mayWrite(sql) }, bubbles: true, composed: true }));
     } catch (error) {
       this.state = isCancellation(error) ? { kind: 'cancelled' } : { kind: 'error', message: error instanceof Error ? error.message : String(error) };
     } finally {

@@ -23,6 +23,7 @@ export class NotebookHost extends EventTarget {
   library: NotebookLibrary = { bundled: [], stored: [] };
   persistence: PersistenceReport | null = null;
   storageProblem: string | null = null;
+  private readonly tableNames: () => string[];
   /** each loaded table's fingerprint, to tell the runtime which tables a load changed */
   private dataSeen: Map<string, string>;
 
@@ -53,10 +54,19 @@ export class NotebookHost extends EventTarget {
       this.dataSeen = now;
       this.session.runtime.dataChanged(changed);
     });
+    this.tableNames = () => workspace.tables.map((t) => t.name);
     addEventListener('pagehide', () => this.session.flush());
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') this.session.flush();
     });
+  }
+
+  /**
+   * The user changed data in place (an UPDATE in the SQL tab): no fingerprint shows it, and
+   * which tables it touched is not known, so everything reading a loaded table runs again.
+   */
+  dataEdited(): void {
+    this.session.runtime.dataChanged(this.tableNames());
   }
 
   /** Starts the host once the workspace's engine is ready, and opens the first notebook. */

@@ -99,7 +99,7 @@ describe('a notebook session', () => {
     await db.exec("UPDATE loans SET balance = balance + 1000000 WHERE loan_id = (SELECT min(loan_id) FROM loans WHERE bank = '本行' AND balance > 0)");
     try {
       const report = await s.replayAndVerify();
-      const indicators = report.cells.find((c) => c.name === 'indicators')!;
+      const indicators = report.cells.find((c) => c.name === 'ind_funding_need')!;
       expect(indicators.status).toBe('changed');
       expect(indicators.differences.join('; ')).toMatch(/total_balance sum: .* \(\+1,000,000\)/);
     } finally {
@@ -113,14 +113,15 @@ describe('inputs in a session', () => {
     const s = session();
     await s.open(demo, { origin: 'bundled' });
     await s.runtime.idle();
-    s.setInput('weights', { need: 50, repayment: 20, channel: 10, growth: 10, relationship: 10 });
+    const percent = { total_balance: 50, utilisation: 20, balance_growth_12m: 10, max_overdue_days: 10, on_time_ratio: 10, other_banks: 0, other_share: 0, products: 0, revenue: 0, relation_years: 0, own_products: 0, maturing_90d: 0, balance_cv: 0 };
+    s.setInput('weights', percent);
     await s.runtime.idle();
-    expect(s.runtime.inputValues().get('weights')).toEqual({ need: 0.5, repayment: 0.2, channel: 0.1, growth: 0.1, relationship: 0.1 });
+    expect(s.runtime.inputValues().get('weights')).toEqual(Object.fromEntries(Object.entries(percent).map(([k, v]) => [k, v / 100])));
     const weights = s.document.cells.find((c) => c.kind === 'input' && c.name === 'weights')!;
-    expect(weights.source).toMatch(/need: 50\n/);
+    expect(weights.source).toMatch(/total_balance: 50\n/);
     const report = await s.replayAndVerify();
     expect(report.cells.find((c) => c.name === 'weights')).toBeUndefined();
     expect(report.cells.find((c) => c.name === 'scored')?.status).toBe('changed');
-    expect(report.cells.find((c) => c.name === 'indicators')?.status).toBe('pass');
+    expect(report.cells.find((c) => c.name === 'indicator_matrix')?.status).toBe('pass');
   });
 });
