@@ -15,7 +15,12 @@ export interface ModelSpec {
   readonly tiers:
     | { readonly mode: 'quota'; readonly strategic: number | string; readonly growth: number | string }
     | { readonly mode: 'cutoff'; readonly strategic: number | string; readonly growth: number | string };
-  readonly overrides: { readonly overdueColumn?: string; readonly maxOverdueDays?: number | string };
+  readonly overrides: {
+    readonly overdueColumn?: string;
+    readonly maxOverdueDays?: number | string;
+    /** a 0/1 column: 1 (a loan classed worse than 关注) is never strategic */
+    readonly badClassColumn?: string;
+  };
   /** parameters fitted on the development sample, stored so new data is scored on the same scale */
   readonly fitted?: readonly FittedIndicator[];
 }
@@ -83,17 +88,23 @@ export function checkModelSpec(value: Record<string, unknown>): ModelSpec {
     throw new ModelSpecError('tiers', '`tiers` is {mode: quota|cutoff, strategic, growth}, each a number or an input name');
   }
   const overrides = value['overrides'] ?? {};
-  if (!isRecord(overrides)) throw new ModelSpecError('overrides', '`overrides` is {overdueColumn, maxOverdueDays}');
+  if (!isRecord(overrides)) throw new ModelSpecError('overrides', '`overrides` is {overdueColumn, maxOverdueDays, badClassColumn}');
   const maxOverdueDays = overrides['maxOverdueDays'];
   if (maxOverdueDays !== undefined && !isNumberOrName(maxOverdueDays)) throw new ModelSpecError('overrides', '`maxOverdueDays` is a number or an input name');
   const overdueColumn = overrides['overdueColumn'];
   if (overdueColumn !== undefined && !isName(overdueColumn)) throw new ModelSpecError('overrides', '`overdueColumn` names a column of the matrix');
+  const badClassColumn = overrides['badClassColumn'];
+  if (badClassColumn !== undefined && !isName(badClassColumn)) throw new ModelSpecError('overrides', '`badClassColumn` names a 0/1 column of the matrix');
   return {
     matrix: value['matrix'],
     indicators,
     weights: value['weights'],
     tiers: { mode: tiers['mode'], strategic: tiers['strategic'], growth: tiers['growth'] },
-    overrides: { ...(overdueColumn !== undefined ? { overdueColumn } : {}), ...(maxOverdueDays !== undefined ? { maxOverdueDays } : {}) },
+    overrides: {
+      ...(overdueColumn !== undefined ? { overdueColumn } : {}),
+      ...(maxOverdueDays !== undefined ? { maxOverdueDays } : {}),
+      ...(badClassColumn !== undefined ? { badClassColumn } : {}),
+    },
   };
 }
 

@@ -13,11 +13,11 @@ import type { FittedIndicator, IndicatorSpec } from './types';
 import { lowerBound, midRankPercentile, quantile7, sortedPresent, upperBound } from './sorted';
 
 /**
- * Rank scaling stores the fitting data's distinct values and their mid-ranks when there are at
- * most this many, so that applying the fit to the same data reproduces the mid-ranks exactly.
- * Above it (a continuous amount on thousands of customers) the 101 stored quantiles are
- * interpolated instead; the result then differs from the exact mid-rank by at most
- * RANK_QUANTILE_TOLERANCE. The cap keeps a notebook's stored model small (2 × 2,000 numbers).
+ * Rank scaling keeps every distinct value of the fitting data with its mid-rank, so scoring the
+ * data the model was fitted on reproduces the mid-ranks exactly (a reviewer recomputing them by
+ * hand gets the same numbers). A model stored in a notebook keeps them only up to this many
+ * distinct values (`compactFit`); beyond it (a continuous amount on thousands of customers) the
+ * stored model interpolates the 101 quantiles, within RANK_QUANTILE_TOLERANCE of the mid-rank.
  */
 export const MAX_EXACT_RANK_LEVELS = 2000;
 
@@ -80,18 +80,27 @@ export function fitIndicator(spec: IndicatorSpec, values: Float64Array): FittedI
   return { ...fitted, missingValue: missingValueOf(fitted, clipped) };
 }
 
-/** Distinct values and their mid-rank percentiles, when there are few enough of them. */
+/** Distinct values and their mid-rank percentiles. */
 function exactRanks(sorted: Float64Array): Pick<FittedIndicator, 'rankValues' | 'rankLevels'> {
   const rankValues: number[] = [];
   const rankLevels: number[] = [];
   for (let i = 0; i < sorted.length; ) {
-    if (rankValues.length === MAX_EXACT_RANK_LEVELS) return {};
     const v = sorted[i]!;
     rankValues.push(v);
     rankLevels.push(midRankPercentile(sorted, v));
     i = upperBound(sorted, v);
   }
   return { rankValues, rankLevels };
+}
+
+/**
+ * A fitted indicator as a notebook stores it: the exact rank table only when it has at most
+ * MAX_EXACT_RANK_LEVELS values (else the quantiles stand in, see RANK_QUANTILE_TOLERANCE).
+ */
+export function compactFit(fitted: FittedIndicator): FittedIndicator {
+  if (!fitted.rankValues || fitted.rankValues.length <= MAX_EXACT_RANK_LEVELS) return fitted;
+  const { rankValues: _values, rankLevels: _levels, ...rest } = fitted;
+  return rest;
 }
 
 /**

@@ -60,7 +60,6 @@ export const LIBRARY_COLUMNS = {
   growth: 'balance_growth_12m',
   balance: 'total_balance',
   largestDrop: 'largest_drop',
-  badClass: 'bad_class',
 } as const;
 
 /**
@@ -108,7 +107,8 @@ export class Screen {
     this.grid = overdue && balance && industry.length && region.length ? riskGrid(industry, region, overdue, balance) : [];
     this.score = new Float64Array(data.rows);
     this.tierOut = { tier: new Uint8Array(data.rows), reason: new Uint8Array(data.rows) };
-    const badClass = n(c.badClass);
+    // only when the model says so: an override the reviewer can read in the notebook
+    const badClass = spec.overrides.badClassColumn ? n(spec.overrides.badClassColumn) : undefined;
     this.eligibility = {
       ...(overdue ? { overdueDays: overdue } : {}),
       ...(badClass ? { badClass: Uint8Array.from(badClass, (v) => (v > 0 ? 1 : 0)) } : {}),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyIndicator, fitIndicator, fitIndicators, MAX_EXACT_RANK_LEVELS, normalise, RANK_QUANTILE_TOLERANCE } from '../../src/scoring/normalise';
+import { applyIndicator, compactFit, fitIndicator, fitIndicators, MAX_EXACT_RANK_LEVELS, normalise, RANK_QUANTILE_TOLERANCE } from '../../src/scoring/normalise';
 import type { IndicatorSpec } from '../../src/scoring/types';
 import { rng } from './random';
 
@@ -125,23 +125,26 @@ describe('fitIndicator / applyIndicator', () => {
     });
   });
 
-  it(`rank with more than ${MAX_EXACT_RANK_LEVELS} distinct values interpolates the quantiles within ${RANK_QUANTILE_TOLERANCE}`, () => {
+  it(`rank is exact on the fitting data at any size; a stored (compact) fit over ${MAX_EXACT_RANK_LEVELS} distinct values interpolates within ${RANK_QUANTILE_TOLERANCE}`, () => {
     const random = rng(2);
     // continuous values plus heavy ties (a fifth are one of three amounts)
     const values = Array.from({ length: 5000 }, () => (random() < 0.2 ? [100, 500, 900][Math.floor(random() * 3)]! : random() * 1000));
-    const fitted = fitIndicator(spec({ scaling: 'rank' }), f64(values));
-    expect(fitted.rankValues).toBeUndefined();
-    const out = applyIndicator(fitted, f64(values));
     const sorted = [...values].sort((a, b) => a - b);
-    let worst = 0;
-    values.forEach((v, i) => {
-      // independent mid-rank by binary-search-free scan of the sorted copy
-      const first = sorted.indexOf(v);
-      const last = sorted.lastIndexOf(v);
-      worst = Math.max(worst, Math.abs(out[i]! - (first + last) / 2 / (values.length - 1)));
-    });
+    // independent mid-rank by binary-search-free scan of the sorted copy
+    const midRank = (v: number) => (sorted.indexOf(v) + sorted.lastIndexOf(v)) / 2 / (values.length - 1);
+    const worstError = (out: Float64Array) => values.reduce((worst, v, i) => Math.max(worst, Math.abs(out[i]! - midRank(v))), 0);
+
+    const fitted = fitIndicator(spec({ scaling: 'rank' }), f64(values));
+    expect(worstError(applyIndicator(fitted, f64(values)))).toBeLessThan(1e-12);
+
+    const stored = compactFit(fitted);
+    expect(stored.rankValues).toBeUndefined();
+    const worst = worstError(applyIndicator(stored, f64(values)));
     expect(worst).toBeLessThanOrEqual(RANK_QUANTILE_TOLERANCE);
     expect(worst).toBeGreaterThan(0); // it really is the approximate path
+    // a small table is stored as it is
+    const small = fitIndicator(spec({ scaling: 'rank' }), f64([3, 1, 2, 2]));
+    expect(compactFit(small)).toBe(small);
   });
 
   it('writes into out, and rejects an out of the wrong length', () => {

@@ -49,7 +49,7 @@ const SPEC: ModelSpec = {
   ],
   weights: 'weights',
   tiers: { mode: 'quota', strategic: 'strategic_pct', growth: 'growth_pct' },
-  overrides: { overdueColumn: 'max_overdue_days', maxOverdueDays: 'overdue_cap' },
+  overrides: { overdueColumn: 'max_overdue_days', maxOverdueDays: 'overdue_cap', badClassColumn: 'bad_class' },
 };
 
 const P1: ScreenParams = { weights: { total_balance: 40, max_overdue_days: 20, other_banks: 40 }, tiers: { mode: 'quota', strategic: { percent: 25 }, growth: { percent: 40 } }, maxOverdueDays: 30 };

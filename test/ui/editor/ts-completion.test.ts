@@ -13,6 +13,9 @@ describe('TypeScript completion', () => {
       ['sql', 'sandbox'],
       ['Plot', 'sandbox'],
       ['Arrow', 'sandbox'],
+      ['numbersOf', 'sandbox'],
+      ['rowsOf', 'sandbox'],
+      ['scoring', 'sandbox'],
     ]);
   });
 
