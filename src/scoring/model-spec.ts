@@ -1,3 +1,4 @@
+import { readStoredFits } from './stored-fit';
 import type { Direction, FittedIndicator, IndicatorSpec, MissingRule, Scaling, Transform } from './types';
 
 /**
@@ -95,6 +96,8 @@ export function checkModelSpec(value: Record<string, unknown>): ModelSpec {
   if (overdueColumn !== undefined && !isName(overdueColumn)) throw new ModelSpecError('overrides', '`overdueColumn` names a column of the matrix');
   const badClassColumn = overrides['badClassColumn'];
   if (badClassColumn !== undefined && !isName(badClassColumn)) throw new ModelSpecError('overrides', '`badClassColumn` names a 0/1 column of the matrix');
+  const fitted = value['fitted'] === undefined ? undefined : readStoredFits(value['fitted'], indicators);
+  if (typeof fitted === 'string') throw new ModelSpecError('fitted', fitted);
   return {
     matrix: value['matrix'],
     indicators,
@@ -105,6 +108,7 @@ export function checkModelSpec(value: Record<string, unknown>): ModelSpec {
       ...(maxOverdueDays !== undefined ? { maxOverdueDays } : {}),
       ...(badClassColumn !== undefined ? { badClassColumn } : {}),
     },
+    ...(fitted ? { fitted } : {}),
   };
 }
 

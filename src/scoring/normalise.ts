@@ -19,7 +19,7 @@ import { lowerBound, midRankPercentile, quantile7, sortedPresent, upperBound } f
  * distinct values (`compactFit`); beyond it (a continuous amount on thousands of customers) the
  * stored model interpolates the 101 quantiles, within RANK_QUANTILE_TOLERANCE of the mid-rank.
  */
-export const MAX_EXACT_RANK_LEVELS = 2000;
+export const MAX_EXACT_RANK_LEVELS = 256;
 
 /**
  * The largest difference between the interpolated-quantile rank and the exact mid-rank on the

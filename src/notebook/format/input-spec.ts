@@ -15,7 +15,7 @@ const KEYS: Record<InputSpec['type'], readonly string[]> = {
   select: ['type', 'label', 'options', 'value'],
   date: ['type', 'label', 'value'],
   weights: ['type', 'label', 'weights', 'locked'],
-  model: ['type', 'label', 'matrix', 'indicators', 'weights', 'tiers', 'overrides'],
+  model: ['type', 'label', 'matrix', 'indicators', 'weights', 'tiers', 'overrides', 'fitted'],
 };
 const TYPES = Object.keys(KEYS) as InputSpec['type'][];
 

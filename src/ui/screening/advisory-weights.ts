@@ -95,9 +95,10 @@ export class AdvisoryWeights extends LitElement {
     };
   }
 
-  private use(weights: ArrayLike<number>): void {
+  /** `use-weights` (detail: { weights in percent by indicator column, the method that produced them }). */
+  private use(weights: ArrayLike<number>, method: 'entropy' | 'ahp'): void {
     if (!this.screen) return;
-    this.dispatchEvent(new CustomEvent('use-weights', { detail: percentByColumn(this.screen.matrix.columns, weights), bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('use-weights', { detail: { weights: percentByColumn(this.screen.matrix.columns, weights), method }, bubbles: true, composed: true }));
   }
 
   private judge(key: string, value: number, current: ReadonlyMap<string, number>): void {
@@ -140,10 +141,10 @@ export class AdvisoryWeights extends LitElement {
       </table>
       ${ahp ? this.renderAhp(dimensions, ahp) : html`<p class="note bad" data-testid="ahp-too-many">${this.t('screening.ahpTooMany', { n: dimensions.names.length })}</p>`}
       <div class="buttons">
-        <button data-testid="use-entropy" @click=${() => this.use(entropy.weights)}>${this.t('screening.useEntropy')}</button>
+        <button data-testid="use-entropy" @click=${() => this.use(entropy.weights, 'entropy')}>${this.t('screening.useEntropy')}</button>
         ${ahp
           ? html`<button data-testid="use-ahp" ?disabled=${!ahp.result.consistent} title=${ahp.result.consistent ? '' : this.t('screening.ahpUseDisabled')}
-              @click=${() => this.use(ahp.indicators)}>${this.t('screening.useAhp')}</button>`
+              @click=${() => this.use(ahp.indicators, 'ahp')}>${this.t('screening.useAhp')}</button>`
           : nothing}
       </div>
     </section>`;

@@ -4,6 +4,9 @@ import { earlyWarnings, type RiskCell, type Warning, type WarningThresholds } fr
 import { LIBRARY_COLUMNS, type Screen } from '../../scoring/screen';
 import type { ScreenState } from '../../scoring/screen';
 import { SEGMENTS } from '../../scoring/segments';
+import { fitIndicators } from '../../scoring/normalise';
+import { toStoredFit } from '../../scoring/stored-fit';
+import { withStoredFit } from '../../notebook/format/model-fit';
 import type { Locale } from '../i18n/locale';
 import { message, type MessageKey, type MessageParams } from '../i18n/messages';
 import type { NotebookSession } from '../notebook/notebook-session';
@@ -19,6 +22,8 @@ import './advisory-weights';
 import './customer-profile';
 import './name-list';
 import './risk-panel';
+
+type WeightMethod = 'expert' | 'entropy' | 'ahp';
 
 /**
  * The screening view: the notebook's model, live. Weights and tier inputs on the left; tier
@@ -37,6 +42,7 @@ export class ScreeningView extends LitElement {
     picked: { state: true },
     profile: { state: true },
     thresholds: { state: true },
+    method: { state: true },
   };
   declare session: NotebookSession | null;
   declare db: Database | null;
@@ -46,6 +52,8 @@ export class ScreeningView extends LitElement {
   declare picked: RiskCell | null;
   declare profile: ProfileContext | null;
   declare thresholds: WarningThresholds;
+  /** which method produced the weights in use (every score says so) */
+  declare method: WeightMethod;
   private warnings: { screen: Screen; thresholds: WarningThresholds; list: Warning[] } | null = null;
   private source: ScreeningSource | null = null;
 
@@ -58,6 +66,7 @@ export class ScreeningView extends LitElement {
     this.problem = null;
     this.picked = null;
     this.profile = null;
+    this.method = 'expert';
     this.thresholds = { overdueDays: 30, balanceDrop: 0.3, industryOverdueRate: 0.15, regionOverdueRate: 0.15, minGroupSize: 20 };
   }
 
@@ -106,7 +115,22 @@ export class ScreeningView extends LitElement {
     if (this.profile) this.openProfile(status.screen.data.ids.indexOf(this.profile.customerId));
   }
 
+  /**
+   * Stores the scale in the model input (`fitted:`), so this notebook scores any later data on
+   * it: the one in use (fitted on this data) or, to refit, one fitted afresh on this data.
+   */
+  private storeFit(current: boolean): void {
+    const status = this.source?.status;
+    if (status?.kind !== 'ready' || !this.session) return;
+    const cell = this.session.document.cells.find((c) => c.id === status.modelCell);
+    if (!cell) return;
+    const fitted = current ? status.screen.fitted : fitIndicators(status.spec.indicators, status.screen.data.numbers);
+    this.session.editCell(cell.id, withStoredFit(cell.source, fitted.map(toStoredFit)));
+  }
+
   private setInput(name: string, value: SettableValue): void {
+    // a hand on the sliders makes the weights expert weights again
+    if (name === (this.source?.status.kind === 'ready' ? this.source.status.spec.weights : '')) this.method = 'expert';
     this.session?.setInput(name, value);
     this.recompute();
   }
@@ -169,7 +193,7 @@ export class ScreeningView extends LitElement {
               : nothing}
             ${sets.length
               ? html`<div class="sets"><span class="muted">${this.t('screening.parameterSets')}</span>
-                  ${sets.map((s) => html`<button data-set=${s} @click=${() => { this.session?.applyParameterSet(s); this.recompute(); }}>${s}</button>`)}</div>`
+                  ${sets.map((s) => html`<button data-set=${s} @click=${() => { this.session?.applyParameterSet(s); this.method = 'expert'; this.recompute(); }}>${s}</button>`)}</div>`
               : nothing}
           </section>
           <section class="card">
@@ -181,12 +205,18 @@ export class ScreeningView extends LitElement {
           </section>
           ${state
             ? html`<tb-advisory-weights .screen=${screen} .weights=${state.weights} .locale=${this.locale}
-                @use-weights=${(e: CustomEvent<Record<string, number>>) => this.setInput(spec.weights, e.detail)}></tb-advisory-weights>`
+                @use-weights=${(e: CustomEvent<{ weights: Record<string, number>; method: WeightMethod }>) => {
+                  this.setInput(spec.weights, e.detail.weights);
+                  this.method = e.detail.method;
+                }}></tb-advisory-weights>`
             : nothing}
         </aside>
         <div class="main">
-          <p class="summary muted" data-testid="screening-summary">${this.t('screening.summary', { rows: screen.data.rows, indicators: spec.indicators.length, method: this.t('screening.expert') })}
-            · ${spec.fitted ? this.t('screening.fittedStored', { n: spec.fitted[0]?.present ?? 0 }) : this.t('screening.fittedHere')}</p>
+          <p class="summary muted" data-testid="screening-summary">${this.t('screening.summary', { rows: screen.data.rows, indicators: spec.indicators.length, method: this.t(`screening.${this.method}`) })}
+            · ${spec.fitted ? this.t('screening.fittedStored', { n: spec.fitted[0] ? spec.fitted[0].present + spec.fitted[0].absent : 0 }) : this.t('screening.fittedHere')}
+            ${this.session?.review
+              ? nothing
+              : html`<button class="quiet small" data-testid="store-fit" title=${this.t('screening.storeFitHint')} @click=${() => this.storeFit(!spec.fitted)}>${this.t(spec.fitted ? 'screening.refit' : 'screening.saveFit')}</button>`}</p>
           ${this.problem ? html`<p class="bad">${this.t('screening.paramsMissing', { message: this.problem })}</p>` : nothing}
           ${state
             ? html`
@@ -246,7 +276,7 @@ export class ScreeningView extends LitElement {
       .empty { color: var(--tb-muted); padding: 24px; }
       .bad { color: var(--tb-red); }
       .layout { display: grid; grid-template-columns: 300px minmax(0, 1fr); gap: 12px; align-items: start; }
-      .controls { display: grid; gap: 12px; position: sticky; top: 0; }
+      .controls { display: grid; gap: 12px; }
       .main { display: grid; gap: 12px; min-width: 0; }
       .main > *, .row > * { min-width: 0; }
       .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 12px; }
@@ -254,6 +284,7 @@ export class ScreeningView extends LitElement {
       .card { background: var(--tb-card); border: 1px solid var(--tb-line); border-radius: var(--tb-radius); padding: 10px 14px; min-width: 0; overflow-x: auto; }
       h3 { margin: 0 0 8px; font-size: 14px; }
       .summary { margin: 0; }
+      .summary button { margin-left: 8px; padding: 2px 10px; font-size: 12px; }
       .muted { color: var(--tb-muted); }
       .small { font-size: 12px; }
       .nowrap { white-space: nowrap; }
