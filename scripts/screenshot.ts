@@ -41,7 +41,54 @@ const STEPS: readonly Step[] = [
       await page.locator('[data-testid="replay-report"]').scrollIntoViewIfNeeded();
     },
   },
-  { name: 'data-preview', act: async (page) => page.locator('nav button[data-tab="preview"]').click() },
+  // the screening view, one picture per part of it
+  {
+    name: 'screening',
+    act: async (page) => {
+      await page.locator('nav button[data-tab="screening"]').click();
+      await page.locator('[data-testid="tier-distribution"]').waitFor({ timeout: 120_000 });
+    },
+  },
+  { name: 'screening-advisory', act: async (page) => page.locator('[data-testid="advisory-weights"]').scrollIntoViewIfNeeded() },
+  { name: 'screening-heatmap', act: async (page) => page.locator('[data-testid="risk-heatmap"]').scrollIntoViewIfNeeded() },
+  {
+    name: 'screening-heatmap-picked',
+    act: async (page) => {
+      await page.locator('[data-testid="risk-heatmap"] rect[data-cell="建筑业|"]').click();
+      await page.locator('[data-testid="name-list"]').scrollIntoViewIfNeeded();
+    },
+  },
+  { name: 'screening-warnings', act: async (page) => page.locator('[data-testid="warnings"]').scrollIntoViewIfNeeded() },
+  {
+    name: 'screening-profile',
+    act: async (page) => {
+      await page.locator('tb-name-list tb-data-grid .row').first().click();
+      await page.locator('[data-testid="profile-timeline"]').waitFor({ timeout: 60_000 });
+    },
+  },
+  {
+    name: 'screening-profile-timeline',
+    act: async (page) => {
+      await page.locator('[data-testid="profile-balances"]').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(300);
+    },
+  },
+  {
+    name: 'notebook-palette',
+    act: async (page) => {
+      await page.locator('[data-testid="profile-close"]').click();
+      await page.locator('nav button[data-tab="notebook"]').click();
+      await page.locator('tb-notebook button[data-add="indicator"]').first().click();
+      await page.locator('tb-cell-palette dialog').waitFor({ state: 'visible' });
+    },
+  },
+  {
+    name: 'data-preview',
+    act: async (page) => {
+      await page.keyboard.press('Escape');
+      await page.locator('nav button[data-tab="preview"]').click();
+    },
+  },
   {
     name: 'mapping-gbk',
     act: async (page) => {

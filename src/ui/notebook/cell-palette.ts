@@ -102,7 +102,7 @@ export class CellPalette extends LitElement {
         ${this.result
           ? html`<button class="primary" data-action="close" @click=${() => this.close()}>${this.t('palette.close')}</button>`
           : html`<button data-action="cancel" @click=${() => this.close()}>${this.t('palette.cancel')}</button>
-              <button class="primary" data-action="insert" ?disabled=${chosen.length === 0} @click=${() => this.insert()}>${this.t('palette.insert', { count: toInsert.length })}</button>`}
+              <button class="primary" data-action="insert" ?disabled=${chosen.length === 0} @click=${() => this.insert()}>${toInsert.length > 0 ? this.t('palette.insert', { count: toInsert.length }) : this.t('palette.insertNone')}</button>`}
       </footer>
     </dialog>`;
   }

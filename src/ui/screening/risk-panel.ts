@@ -60,12 +60,40 @@ export class RiskPanel extends LitElement {
     return this.t('screening.cellInfo', { count: c.count, overdue: c.overdueCount, rate: `${(100 * c.overdueRate).toFixed(1)}%`, risk: formatAmount(c.balanceAtRisk, this.locale) });
   }
 
+  /** Industries and regions over their overdue-rate threshold: one chip each; a click filters the list to it. */
+  private renderGroups() {
+    const seen = new Map<string, Warning>();
+    for (const w of this.warnings) if ((w.kind === 'industry' || w.kind === 'region') && w.group !== undefined) seen.set(`${w.kind}|${w.group}`, w);
+    if (seen.size === 0 || !this.thresholds) return nothing;
+    const th = this.thresholds;
+    const groups = [...seen.values()].sort((a, b) => b.value - a.value);
+    return html`<div class="groups" data-testid="group-warnings">
+      ${groups.map(
+        (w) => html`<button class="chip ${w.kind}" data-group=${`${w.kind}|${w.group}`}
+          @click=${() => this.emit('pick-cell', this.groupCell(w))}>${warningText(w, th, this.locale)}</button>`,
+      )}
+    </div>`;
+  }
+
+  /** The map's total cell for a group warning (industry × all, or all × region). */
+  private groupCell(w: Warning): RiskCell | null {
+    const industry = w.kind === 'industry' ? w.group! : '';
+    const region = w.kind === 'region' ? w.group! : '';
+    const members = this.screen?.grid.filter((c) => (!industry || c.industry === industry) && (!region || c.region === region)) ?? [];
+    const sum = (f: (c: RiskCell) => number) => members.reduce((a, c) => a + f(c), 0);
+    const count = sum((c) => c.count);
+    const overdueCount = sum((c) => c.overdueCount);
+    return { industry, region, count, overdueCount, overdueRate: count ? overdueCount / count : 0, balance: sum((c) => c.balance), balanceAtRisk: sum((c) => c.balanceAtRisk) };
+  }
+
   override render() {
     const screen = this.screen;
     if (!screen || screen.grid.length === 0) return nothing;
     const th = this.thresholds;
     const metrics: RiskMetric[] = ['overdueRate', 'balanceAtRisk', 'count'];
     const name = screen.data.text['name'];
+    // a customer's own warnings; an industry or region over its threshold is one warning for the group
+    const customers = this.warnings.filter((w) => w.kind === 'overdue' || w.kind === 'balance-drop');
     return html`<div class="row">
       <section class="card" data-testid="risk-heatmap">
         <h3>${this.t('screening.risk')}</h3>
@@ -81,7 +109,7 @@ export class RiskPanel extends LitElement {
         ${this.picked ? html`<p class="picked" data-testid="picked-cell"><b>${this.picked.industry || this.t('screening.all')} × ${this.picked.region || this.t('screening.all')}</b> · ${this.cellInfo(this.picked)}</p>` : nothing}
       </section>
       <section class="card" data-testid="warnings">
-        <h3>${this.t('screening.warnings')} <span class="muted">${this.t('screening.warnings.count', { count: this.warnings.length })}</span></h3>
+        <h3>${this.t('screening.warnings')} <span class="muted">${this.t('screening.warnings.count', { count: customers.length })}</span></h3>
         ${th
           ? html`<div class="thresholds">
               <label>${this.t('screening.threshold.overdue')}<input type="number" min="0" step="1" .value=${String(th.overdueDays)} data-threshold="overdue" @change=${(e: Event) => this.setThreshold('overdueDays', (e.target as HTMLInputElement).value, 1)} /></label>
@@ -93,12 +121,16 @@ export class RiskPanel extends LitElement {
                 }} /></label>
             </div>`
           : nothing}
-        ${this.warnings.length === 0
+        ${this.renderGroups()}
+        ${customers.length === 0
           ? html`<p class="muted">${this.t('screening.warnings.none')}</p>`
-          : html`<ol class="warnings">${this.warnings.slice(0, SHOWN).map(
-              (w) => html`<li class=${w.kind} data-kind=${w.kind}><button class="link" @click=${() => this.emit('pick-customer', { row: w.row })}>${name?.[w.row] || screen.data.ids[w.row]}</button>
-                <span>${th ? warningText(w, th, this.locale) : ''}</span></li>`,
-            )}</ol>`}
+          : html`<table class="warnings" data-testid="customer-warnings">
+              <tbody>${customers.slice(0, SHOWN).map(
+                (w) => html`<tr data-kind=${w.kind}><td><button class="link" @click=${() => this.emit('pick-customer', { row: w.row })}>${name?.[w.row] || screen.data.ids[w.row]}</button></td>
+                  <td class=${w.kind}>${th ? warningText(w, th, this.locale) : ''}</td></tr>`,
+              )}</tbody>
+            </table>
+            ${customers.length > SHOWN ? html`<p class="muted small">${this.t('screening.warnings.more', { shown: SHOWN, count: customers.length })}</p>` : nothing}`}
       </section>
     </div>`;
   }
@@ -115,9 +147,12 @@ export class RiskPanel extends LitElement {
       .picked { font-size: 12px; margin: 6px 0 0; }
       .thresholds { display: flex; flex-wrap: wrap; gap: 8px 14px; font-size: 12px; margin-bottom: 8px; }
       .thresholds input { width: 64px; margin-left: 4px; }
-      .warnings { margin: 0; padding-left: 20px; max-height: 320px; overflow-y: auto; font-size: 12px; columns: 2 360px; }
-      .warnings li { padding: 2px 0; }
-      .warnings li.overdue::marker, .warnings li.balance-drop::marker { color: var(--tb-red); }
+      .groups { display: flex; flex-wrap: wrap; gap: 6px; margin-bottom: 8px; }
+      .chip { font-size: 12px; padding: 2px 10px; border-radius: 12px; background: var(--tb-amber-soft); border-color: #f3d19c; }
+      table.warnings { display: block; max-height: 320px; overflow-y: auto; font-size: 12px; border-collapse: collapse; }
+      table.warnings td { padding: 2px 8px 2px 0; border-bottom: 1px solid #eef1f5; }
+      td.overdue, td.balance-drop { color: var(--tb-red); }
+      .small { font-size: 12px; }
       button.link { border: 0; background: none; padding: 0 6px 0 0; color: var(--tb-blue); cursor: pointer; font-size: 12px; }
     `,
   ];
