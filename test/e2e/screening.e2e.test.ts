@@ -86,6 +86,11 @@ describe('the screening view', () => {
     await profile.locator('[data-testid="profile-close"]').click();
     await profile.waitFor({ state: 'hidden' });
 
+    // the scale goes into the notebook: the model is then scored on it (quotas keep the counts)
+    await app.page.locator('[data-testid="store-fit"]').click();
+    await expect.poll(() => app.page.locator('[data-testid="screening-summary"]').textContent(), { timeout: 60_000 }).toMatch(/按笔记本中保存的标准化参数评分（拟合样本 5,000 户）/);
+    expect(await view.counts()).toEqual([1000, 1250, 2750]);
+
     expect(app.problems).toEqual([]);
     await app.expectNoOtherHostRequests();
     await app.close();
