@@ -41,7 +41,7 @@ describe('compiled cells match their goldens', () => {
 
 describe('references', () => {
   it('are the free names minus JavaScript built-ins and the sandbox\'s own names', () => {
-    expect(compiled('return Math.max(a, b) + sql.length + Plot.x + Arrow.y + numbersOf + rowsOf;').references).toEqual(['a', 'b']);
+    expect(compiled('return Math.max(a, b) + sql.length + Plot.x + Arrow.y + numbersOf + rowsOf + scoring.x;').references).toEqual(['a', 'b']);
   });
 
   it('do not include a name shadowed by a local', () => {
@@ -73,7 +73,7 @@ describe('the compiled function', () => {
     const node = parseExpressionAt(cell.js, 0, { ecmaVersion: 'latest' });
     expect(node.type).toBe('FunctionExpression');
     expect(node.end).toBe(cell.js.length);
-    expect(cell.js.split('\n')[0]).toBe('async function (sql, Plot, Arrow, numbersOf, rowsOf, a, b) { "use strict"; {');
+    expect(cell.js.split('\n')[0]).toBe('async function (sql, Plot, Arrow, numbersOf, rowsOf, scoring, a, b) { "use strict"; {');
   });
 
   it('keeps the cell\'s line N on line N + 1', () => {

@@ -1,5 +1,5 @@
 // references: base, names, prefix, scale, start, step
-async function (sql, Plot, Arrow, numbersOf, rowsOf, base, names, prefix, scale, start, step) { "use strict"; {
+async function (sql, Plot, Arrow, numbersOf, rowsOf, scoring, base, names, prefix, scale, start, step) { "use strict"; {
 const counter = makeCounter();
 function makeCounter() {
   let count = start;

@@ -1,5 +1,5 @@
 // references: defaultY, fallback, list, nested, offset, point, weights
-async function (sql, Plot, Arrow, numbersOf, rowsOf, defaultY, fallback, list, nested, offset, point, weights) { "use strict"; {
+async function (sql, Plot, Arrow, numbersOf, rowsOf, scoring, defaultY, fallback, list, nested, offset, point, weights) { "use strict"; {
 const { leverage, overdue: late, ...others } = weights;
 const [first, , third = fallback, ...tail] = list;
 const { a: { b: [deep] } } = nested;

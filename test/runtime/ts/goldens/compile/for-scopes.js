@@ -1,5 +1,5 @@
 // references: i, inner, limit, outer, rows, values, weights
-async function (sql, Plot, Arrow, numbersOf, rowsOf, i, inner, limit, outer, rows, values, weights) { "use strict"; {
+async function (sql, Plot, Arrow, numbersOf, rowsOf, scoring, i, inner, limit, outer, rows, values, weights) { "use strict"; {
 let total = 0;
 for (let i = 0; i < limit; i++) total += values[i];
 for (const key in weights) total += weights[key];

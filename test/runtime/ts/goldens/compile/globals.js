@@ -1,5 +1,5 @@
 // references: fetch, globalThis, setTimeout, text, url, window
-async function (sql, Plot, Arrow, numbersOf, rowsOf, fetch, globalThis, setTimeout, text, url, window) { "use strict"; {
+async function (sql, Plot, Arrow, numbersOf, rowsOf, scoring, fetch, globalThis, setTimeout, text, url, window) { "use strict"; {
 const m = new Map([['a', Math.max(1, 2)]]);
 const parsed = JSON.parse(text) ;
 const arr = Float64Array.from([1, 2, 3]).map((v) => v * Number.EPSILON);

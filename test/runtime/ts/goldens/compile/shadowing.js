@@ -1,5 +1,5 @@
 // references: error, n, region, risky, suffix
-async function (sql, Plot, Arrow, numbersOf, rowsOf, error, n, region, risky, suffix) { "use strict"; {
+async function (sql, Plot, Arrow, numbersOf, rowsOf, scoring, error, n, region, risky, suffix) { "use strict"; {
 // `scores` is a local here, not a reference to a cell named scores
 const scores = new Float64Array(n);
 function weigh(weights) { return weights.length; } // parameter shadows a cell name

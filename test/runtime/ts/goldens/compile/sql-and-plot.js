@@ -1,5 +1,5 @@
 // references: region, rows, weights
-async function (sql, Plot, Arrow, numbersOf, rowsOf, region, rows, weights) { "use strict"; {
+async function (sql, Plot, Arrow, numbersOf, rowsOf, scoring, region, rows, weights) { "use strict"; {
 const w = weights;                       // an input (object of fractions)
 const t = await sql`SELECT * FROM indicators WHERE region = ${region}`;
 const score = new Float64Array(t.numRows);

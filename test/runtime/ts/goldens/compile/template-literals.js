@@ -1,5 +1,5 @@
 // references: a, count, deep, ids, region, tagged
-async function (sql, Plot, Arrow, numbersOf, rowsOf, a, count, deep, ids, region, tagged) { "use strict"; {
+async function (sql, Plot, Arrow, numbersOf, rowsOf, scoring, a, count, deep, ids, region, tagged) { "use strict"; {
 const label = `${region}: ${count} customers`;
 const nested = `outer ${`inner ${deep}`}`;
 const q = await sql`SELECT * FROM t WHERE a = ${a} AND b IN (${ids})`;

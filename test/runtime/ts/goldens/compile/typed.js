@@ -1,5 +1,5 @@
 // references: cutoffs, defaultLimit, definitely, indicators, maybe, weights
-async function (sql, Plot, Arrow, numbersOf, rowsOf, cutoffs, defaultLimit, definitely, indicators, maybe, weights) { "use strict"; {
+async function (sql, Plot, Arrow, numbersOf, rowsOf, scoring, cutoffs, defaultLimit, definitely, indicators, maybe, weights) { "use strict"; {
 
 
 var Band; (function (Band) { const Low = 0; Band[Band["Low"] = Low] = "Low"; const High = Low + 1; Band[Band["High"] = High] = "High"; })(Band || (Band = {}));
