@@ -8,27 +8,13 @@ import type { FittedIndicator, IndicatorSpec } from './types';
  * indicator as the model now defines it: a scale fitted with other settings is refused, by name,
  * rather than applied to the wrong transform.
  */
-export interface StoredFit {
-  readonly column: string;
-  /** the settings the scale was fitted with */
-  readonly transform: IndicatorSpec['transform'];
-  readonly winsor: readonly [number, number] | null;
-  readonly scaling: IndicatorSpec['scaling'];
-  readonly direction: IndicatorSpec['direction'];
-  readonly missing: IndicatorSpec['missing'];
-  readonly clipLow: number;
-  readonly clipHigh: number;
-  readonly min: number;
-  readonly max: number;
-  readonly mean: number;
-  readonly sd: number;
-  readonly missingValue: number;
-  readonly present: number;
-  readonly absent: number;
-  readonly quantiles: readonly number[];
-  readonly rankValues?: readonly number[];
-  readonly rankLevels?: readonly number[];
-}
+export type StoredFit = Pick<
+  FittedIndicator,
+  // the settings the scale was fitted with
+  | 'column' | 'transform' | 'winsor' | 'scaling' | 'direction' | 'missing'
+  // the fitted numbers
+  | 'clipLow' | 'clipHigh' | 'min' | 'max' | 'mean' | 'sd' | 'missingValue' | 'present' | 'absent' | 'quantiles' | 'rankValues' | 'rankLevels'
+>;
 
 const NUMBERS = ['clipLow', 'clipHigh', 'min', 'max', 'mean', 'sd', 'missingValue', 'present', 'absent'] as const;
 const SETTINGS = ['transform', 'scaling', 'direction', 'missing'] as const;

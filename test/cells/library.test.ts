@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/engine/database';
 import type { QualityReport } from '../../src/extract/report';
 import { INDICATOR_CELLS, MATRIX_TEMPLATE, matrixSql, parseCellHeader, withDependencies, type LibraryCell } from '../../src/notebook/cell-library';
 import { cellId, type Cell } from '../../src/notebook/document';
 import { analyseSqlCell } from '../../src/runtime/sql/sql-references';
-import { demoDatabase } from '../support/demo-extract';
+import { useDemoDatabase } from '../support/demo-extract';
 import { nodeRuntime } from '../support/run-notebook';
 import { readRows } from './support';
 
@@ -77,10 +77,7 @@ describe('matrixSql', () => {
 describe('the library run as a notebook on the demo extract', () => {
   let db: Database;
   let reports: QualityReport[];
-  beforeAll(async () => {
-    ({ db, reports } = await demoDatabase());
-  }, 120_000);
-  afterAll(async () => db?.close());
+  useDemoDatabase((loaded) => ({ db, reports } = loaded));
 
   it('every cell and the matrix over all of them run, one row per customer in customer order, with exactly the declared columns', async () => {
     const matrix = parseCellHeader('indicator_matrix', matrixSql(INDICATOR_CELLS));

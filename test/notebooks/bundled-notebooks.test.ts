@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/engine/database';
 import { isNamed } from '../../src/notebook/document';
 import { readNotebook } from '../../src/notebook/format';
 import { compareData, compareDigests } from '../../src/notebook/verify';
 import { manifestEntry } from '../../src/notebook/manifest';
 import type { QualityReport } from '../../src/extract/report';
-import { demoDatabase } from '../support/demo-extract';
+import { useDemoDatabase } from '../support/demo-extract';
 import { nodeRuntime, runNotebook } from '../support/run-notebook';
 
 /** Every notebook in notebooks/ runs on the demo extract without an error and reproduces its saved digests. */
@@ -14,10 +14,7 @@ const NOTEBOOKS = readdirSync('notebooks').filter((f) => f.endsWith('.md'));
 
 let db: Database;
 let reports: QualityReport[];
-beforeAll(async () => {
-  ({ db, reports } = await demoDatabase());
-}, 120_000);
-afterAll(async () => db?.close());
+useDemoDatabase((loaded) => ({ db, reports } = loaded));
 
 describe.each(NOTEBOOKS)('the bundled notebook %s', (file) => {
   it('reads without problems, runs every cell, and reproduces every saved digest and the data manifest', async () => {

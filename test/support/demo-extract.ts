@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Database } from '../../src/engine/database';
 import { completeLoad, stageFile } from '../../src/extract/load-file';
@@ -22,4 +23,18 @@ export async function demoDatabase(): Promise<{ db: Database; reports: QualityRe
   const { startNodeWasmDatabase } = await import('./wasm-node');
   const db = await startNodeWasmDatabase();
   return { db, reports: await loadDemoExtract(db) };
+}
+
+/**
+ * For a test file (or describe block): loads the demo into a fresh DuckDB-WASM database before its
+ * tests, hands it over, and closes it after them.
+ */
+export function useDemoDatabase(take: (loaded: { db: Database; reports: QualityReport[] }) => void): void {
+  let db: Database | undefined;
+  beforeAll(async () => {
+    const loaded = await demoDatabase();
+    db = loaded.db;
+    take(loaded);
+  }, 120_000);
+  afterAll(async () => db?.close());
 }

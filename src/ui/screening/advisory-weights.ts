@@ -6,6 +6,7 @@ import type { Screen } from '../../scoring/screen';
 import type { Locale } from '../i18n/locale';
 import { message, type MessageKey, type MessageParams } from '../i18n/messages';
 import { theme } from '../theme';
+import { panelStyle } from './panel-style';
 import './ahp-editor';
 
 /** Fractions aligned with the columns → percent by column, to 0.1 (what the weights input holds). */
@@ -178,10 +179,8 @@ export class AdvisoryWeights extends LitElement {
 
   static override styles = [
     theme,
+    panelStyle,
     css`
-      :host { display: block; }
-      .card { background: var(--tb-card); border: 1px solid var(--tb-line); border-radius: var(--tb-radius); padding: 10px 14px; }
-      h3 { margin: 0 0 8px; font-size: 14px; }
       table { border-collapse: collapse; width: 100%; font-size: 12px; margin-bottom: 8px; }
       td, th { padding: 2px 4px; border-bottom: 1px solid #eef1f5; text-align: left; }
       th { color: var(--tb-muted); font-weight: 500; }
@@ -194,7 +193,6 @@ export class AdvisoryWeights extends LitElement {
       .ahp { font-size: 12px; margin-bottom: 8px; }
       .ahp p { margin: 0 0 4px; }
       .stats { font-variant-numeric: tabular-nums; }
-      .muted { color: var(--tb-muted); }
       .note { font-size: 12px; margin: 4px 0; }
       .verdict { padding: 3px 6px; border-radius: 4px; }
       .verdict.good { background: #e7f4ec; color: var(--tb-green); }

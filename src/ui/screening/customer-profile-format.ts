@@ -7,14 +7,18 @@ import { formatCell } from '../format';
  * the top score contributions. Pure functions (no DOM, no Lit) so they are tested in Node.
  */
 
-/** The part of an indicator these helpers read (ProfileIndicator has it). */
+/** One indicator of a customer, placed among all customers: what the profile shows and these helpers word. */
 export interface IndicatorLike {
   readonly column: string;
   readonly label: string;
+  /** as the indicator library declares it: 元 (shown in 万), 万元, ratio (shown as %), %, days, months, years, count, persons, flag, date */
   readonly unit: string;
+  /** NaN = missing */
   readonly value: number;
+  /** 0–100 among all customers, NaN when missing */
   readonly percentile: number;
   readonly direction: 'benefit' | 'cost' | 'none';
+  /** contribution to the score, points out of 100 */
   readonly points?: number;
 }
 

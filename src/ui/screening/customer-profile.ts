@@ -1,27 +1,16 @@
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
+import { TIER_COLORS } from './screening-charts';
 import { styleMap } from 'lit/directives/style-map.js';
 import { isCancellation, type Database } from '../../engine/database';
 import type { Locale } from '../i18n/locale';
 import { message, type MessageKey, type MessageParams } from '../i18n/messages';
 import { theme } from '../theme';
-import { formatIndicatorValue, percentileTone, topContributions } from './customer-profile-format';
+import { formatIndicatorValue, percentileTone, topContributions, type IndicatorLike } from './customer-profile-format';
 import { balanceChart, contributionChart, loanTimeline } from './profile-charts';
 import { loadProfileData, type ProfileData, type ProfileNote } from './profile-data';
 
-/** One indicator of the customer, placed among all customers. */
-export interface ProfileIndicator {
-  readonly column: string;
-  readonly label: string;
-  /** as the indicator library declares it: 元 (shown in 万), 万元, ratio (shown as %), %, days, months, years, count, persons, flag, date */
-  readonly unit: string;
-  /** NaN = missing */
-  readonly value: number;
-  /** 0–100 among all customers, NaN when missing */
-  readonly percentile: number;
-  readonly direction: 'benefit' | 'cost' | 'none';
-  /** contribution to the score, points out of 100 */
-  readonly points?: number;
-}
+/** One indicator of the customer, placed among all customers (defined with the helpers that word it). */
+export type ProfileIndicator = IndicatorLike;
 
 export interface ProfileAlert {
   readonly kind: 'overdue' | 'balance-drop' | 'industry' | 'region';
@@ -394,10 +383,10 @@ export class CustomerProfile extends LitElement {
       .mono { font-family: var(--tb-mono); }
       .facts { display: flex; align-items: center; gap: 12px; flex-wrap: wrap; }
       .tier { display: inline-block; padding: 1px 10px; border-radius: 10px; font-size: 13px; font-weight: 600; color: #fff; }
-      /* the tiers' colours of the notebook's charts: 战略级 gold, 成长型 blue, 一般 grey */
-      .tier-0 { background: var(--tb-gold); }
-      .tier-1 { background: var(--tb-blue); }
-      .tier-2 { background: #b8c2cc; color: var(--tb-ink); }
+      /* the tiers' colours of the screening charts: 战略级 gold, 成长型 blue, 一般 grey */
+      .tier-0 { background: ${unsafeCSS(TIER_COLORS[0])}; }
+      .tier-1 { background: ${unsafeCSS(TIER_COLORS[1])}; }
+      .tier-2 { background: ${unsafeCSS(TIER_COLORS[2])}; color: var(--tb-ink); }
       section { padding: 14px 0 4px; border-bottom: 1px solid var(--tb-line); }
       section:last-child { border-bottom: 0; }
       section p { margin: 0 0 8px; }

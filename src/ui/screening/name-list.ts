@@ -7,6 +7,7 @@ import type { Locale } from '../i18n/locale';
 import { message, type MessageKey, type MessageParams } from '../i18n/messages';
 import { arrayRowSource, type RowSource } from '../row-source';
 import { theme } from '../theme';
+import { panelStyle } from './panel-style';
 import { listColumns, type ListColumn } from './list-columns';
 import { exportNameList, type ExportChoice } from './list-export';
 import '../components/data-grid';
@@ -180,11 +181,8 @@ export class NameList extends LitElement {
 
   static override styles = [
     theme,
+    panelStyle,
     css`
-      :host { display: block; }
-      .card { background: var(--tb-card); border: 1px solid var(--tb-line); border-radius: var(--tb-radius); padding: 10px 14px; }
-      h3 { margin: 0 0 8px; font-size: 14px; }
-      .muted { color: var(--tb-muted); font-weight: 400; }
       .filters, .export { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; font-size: 12px; margin-bottom: 8px; }
       .filters select { margin-left: 4px; max-width: 160px; }
       .chip { border: 1px solid var(--tb-line); border-radius: 12px; padding: 1px 8px; }

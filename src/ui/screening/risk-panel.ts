@@ -5,6 +5,7 @@ import type { Locale } from '../i18n/locale';
 import { message, type MessageKey, type MessageParams } from '../i18n/messages';
 import { formatAmount } from '../format';
 import { theme } from '../theme';
+import { panelStyle } from './panel-style';
 import { riskHeatmap, type RiskMetric } from './screening-charts';
 import { warningText } from './warnings-text';
 
@@ -137,12 +138,10 @@ export class RiskPanel extends LitElement {
 
   static override styles = [
     theme,
+    panelStyle,
     css`
-      :host { display: block; }
+      .card { overflow-x: auto; }
       .row { display: grid; grid-template-columns: minmax(0, 1fr); gap: 12px; }
-      .card { background: var(--tb-card); border: 1px solid var(--tb-line); border-radius: var(--tb-radius); padding: 10px 14px; min-width: 0; overflow-x: auto; }
-      h3 { margin: 0 0 8px; font-size: 14px; }
-      .muted { color: var(--tb-muted); font-weight: 400; }
       .metrics { display: flex; gap: 12px; font-size: 12px; margin-bottom: 4px; }
       .picked { font-size: 12px; margin: 6px 0 0; }
       .thresholds { display: flex; flex-wrap: wrap; gap: 8px 14px; font-size: 12px; margin-bottom: 8px; }
@@ -152,7 +151,6 @@ export class RiskPanel extends LitElement {
       table.warnings { display: block; max-height: 320px; overflow-y: auto; font-size: 12px; border-collapse: collapse; }
       table.warnings td { padding: 2px 8px 2px 0; border-bottom: 1px solid #eef1f5; }
       td.overdue, td.balance-drop { color: var(--tb-red); }
-      .small { font-size: 12px; }
       button.link { border: 0; background: none; padding: 0 6px 0 0; color: var(--tb-blue); cursor: pointer; font-size: 12px; }
     `,
   ];

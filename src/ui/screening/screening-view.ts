@@ -12,6 +12,7 @@ import { message, type MessageKey, type MessageParams } from '../i18n/messages';
 import type { NotebookSession } from '../notebook/notebook-session';
 import type { Database } from '../../engine/database';
 import { theme } from '../theme';
+import { panelStyle } from './panel-style';
 import { profileContext } from './profile-context';
 import { ScreeningSource } from './screening-source';
 import { formatAmount } from '../format';
@@ -271,8 +272,9 @@ export class ScreeningView extends LitElement {
 
   static override styles = [
     theme,
+    panelStyle,
     css`
-      :host { display: block; }
+      .card { overflow-x: auto; }
       .empty { color: var(--tb-muted); padding: 24px; }
       .bad { color: var(--tb-red); }
       .layout { display: grid; grid-template-columns: 300px minmax(0, 1fr); gap: 12px; align-items: start; }
@@ -281,12 +283,8 @@ export class ScreeningView extends LitElement {
       .main > *, .row > * { min-width: 0; }
       .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 12px; }
       .pair { display: grid; gap: 4px; }
-      .card { background: var(--tb-card); border: 1px solid var(--tb-line); border-radius: var(--tb-radius); padding: 10px 14px; min-width: 0; overflow-x: auto; }
-      h3 { margin: 0 0 8px; font-size: 14px; }
       .summary { margin: 0; }
       .summary button { margin-left: 8px; padding: 2px 10px; font-size: 12px; }
-      .muted { color: var(--tb-muted); }
-      .small { font-size: 12px; }
       .nowrap { white-space: nowrap; }
       .sets { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 10px; font-size: 12px; }
       .sets button { padding: 2px 10px; }
@@ -295,7 +293,6 @@ export class ScreeningView extends LitElement {
       table.grid { border-collapse: collapse; width: 100%; font-size: 13px; }
       table.grid th, table.grid td { padding: 4px 8px; border-bottom: 1px solid #eef1f5; text-align: left; }
       table.grid th { color: var(--tb-muted); font-weight: 500; }
-      .num { text-align: right; font-variant-numeric: tabular-nums; }
     `,
   ];
 }

@@ -1,39 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tableToIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/engine/database';
 import { cellId } from '../../../src/notebook/document';
-import { manifestEntry } from '../../../src/notebook/manifest';
-import { compileTsCell, isCompileError } from '../../../src/runtime/ts/compile';
-import { InlineSandbox } from '../../../src/runtime/ts/inline-sandbox';
-import { NotebookSession } from '../../../src/ui/notebook/notebook-session';
 import { NotebookStore } from '../../../src/notebook/storage';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import type { QualityReport } from '../../../src/extract/report';
-import { demoDatabase } from '../../support/demo-extract';
+import { useDemoDatabase } from '../../support/demo-extract';
+import { testSession } from '../../support/notebook-session';
 
 let db: Database;
 let reports: QualityReport[];
-beforeAll(async () => {
-  ({ db, reports } = await demoDatabase());
-}, 120_000);
-afterAll(async () => db?.close());
+useDemoDatabase((loaded) => ({ db, reports } = loaded));
 
-function session(store: NotebookStore | null = null): NotebookSession {
-  return new NotebookSession({
-    db,
-    sandbox: new InlineSandbox({ query: async (sql, params) => tableToIPC(await db.query(sql, params), 'stream') }),
-    store,
-    compileTs: (source) => {
-      const compiled = compileTsCell(source);
-      return isCompileError(compiled) ? compiled : { references: compiled.references };
-    },
-    dataTables: () => new Set(reports.map((r) => r.table)),
-    dataManifest: () => reports.map(manifestEntry),
-    environment: () => ({ app: 'test', duckdb: 'test' }),
-  });
-}
+const session = (store: NotebookStore | null = null) => testSession(db, reports, store);
 
 const demo = readFileSync('notebooks/demo.md', 'utf8');
 

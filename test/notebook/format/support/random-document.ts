@@ -6,19 +6,8 @@ import { cellId, FORMAT_VERSION, type Cell, type CellDigest, type DataManifestEn
  * that stress the sections (texts that look like numbers, booleans, anchors, comments...).
  */
 
-export type Random = () => number;
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function seeded(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded, type Random } from '../../../support/random';
+import type { Random } from '../../../support/random';
 
 export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 export const int = (random: Random, max: number): number => Math.floor(random() * (max + 1));

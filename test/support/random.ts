@@ -1,0 +1,14 @@
+/** A seeded random number source: the same sequence on every machine, so property tests reproduce. */
+export type Random = () => number;
+
+/** mulberry32: small, fast, and the same sequence on every machine. */
+export function seeded(seed: number): Random {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
