@@ -18,11 +18,13 @@ import './components/sql-box';
 import './components/table-list';
 import './notebook/notebook-view';
 import './screening/screening-view';
+import './evaluation/evaluation-view';
+import { ScreeningSource } from './screening/screening-source';
 import { NotebookHost, sandboxQuery } from './notebook/notebook-host';
 import type { OpenRequest } from './notebook/notebook-toolbar';
 import { WorkerSandbox } from '../runtime/ts/worker-sandbox';
 
-type Tab = 'notebook' | 'screening' | 'preview' | 'quality' | 'sql';
+type Tab = 'notebook' | 'screening' | 'evaluation' | 'preview' | 'quality' | 'sql';
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xlsm,.parquet,.json,.ndjson,.jsonl';
 
@@ -50,6 +52,8 @@ export class AppShell extends LitElement {
   readonly store = new WorkspaceStore(() => startBrowserDatabase(), new LocalStorageMappingMemory(), maxFileBytesFromUrl());
   protected readonly storeController = new StoreController(this, this.store);
   private notebooks: NotebookHost | null = null;
+  /** the open notebook's model and matrix, followed once for the screening and evaluation tabs */
+  private screening: ScreeningSource | null = null;
   private source: RowSource | null = null;
   private sourceKey = '';
   private dragDepth = 0;
@@ -85,6 +89,7 @@ export class AppShell extends LitElement {
     if (this.store.database) {
       try {
         this.notebooks = await NotebookHost.start(this.store, (db) => new WorkerSandbox({ query: sandboxQuery(db) }));
+        this.screening = new ScreeningSource(this.notebooks.session, this.store.database);
         this.addController(new StoreController(this, this.notebooks));
       } catch (error) {
         console.error('notebooks could not start', error);
@@ -183,7 +188,7 @@ export class AppShell extends LitElement {
   }
 
   private main() {
-    const tabs: Tab[] = ['notebook', 'screening', 'preview', 'quality', 'sql'];
+    const tabs: Tab[] = ['notebook', 'screening', 'evaluation', 'preview', 'quality', 'sql'];
     const report = this.selected ? this.store.reports.get(this.selected) ?? null : null;
     return html`<main>
       ${this.banner()}
@@ -193,9 +198,10 @@ export class AppShell extends LitElement {
       </nav>
       <section class="panel">
         ${this.notebooks
-          ? html`<tb-screening ?hidden=${this.tab !== 'screening'} .session=${this.notebooks.session} .db=${this.store.database} .locale=${this.locale}></tb-screening>`
+          ? html`<tb-screening ?hidden=${this.tab !== 'screening'} .session=${this.notebooks.session} .db=${this.store.database} .source=${this.screening} .locale=${this.locale}></tb-screening>
+              <tb-evaluation ?hidden=${this.tab !== 'evaluation'} .session=${this.notebooks.session} .db=${this.store.database} .source=${this.screening} .locale=${this.locale}></tb-evaluation>`
           : null}
-        ${this.tab === 'screening'
+        ${this.tab === 'screening' || this.tab === 'evaluation'
           ? this.notebooks
             ? null
             : html`<p class="muted">${this.t('engine.starting')}</p>`
@@ -290,7 +296,7 @@ export class AppShell extends LitElement {
       .current { margin-left: auto; color: var(--tb-muted); font-size: 12px; }
       .panel { flex: 1; min-height: 0; display: flex; flex-direction: column; }
       .panel > * { flex: 1; min-height: 0; }
-      .panel > tb-screening { overflow: auto; }
+      .panel > tb-screening, .panel > tb-evaluation { overflow: auto; }
       .panel > [hidden] { display: none; }
       .drop-hint { display: grid; place-items: center; border: 2px dashed var(--tb-line); border-radius: 12px; color: var(--tb-muted); padding: 40px; text-align: center; }
       .overlay { position: fixed; inset: 0; z-index: 30; background: rgba(47, 111, 178, 0.18); display: grid; place-items: center; pointer-events: none; }

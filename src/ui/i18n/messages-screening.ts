@@ -2,6 +2,7 @@
 export const screeningEn = {
   'screening.title': 'Screening',
   'tab.screening': 'Screening',
+  'tab.evaluation': 'Evaluation',
   'tier.strategic': 'Strategic',
   'tier.growth': 'Growth',
   'tier.general': 'General',
@@ -109,6 +110,7 @@ export const screeningEn = {
 export const screeningZh: Record<keyof typeof screeningEn, string> = {
   'screening.title': '筛选',
   'tab.screening': '客户筛选',
+  'tab.evaluation': '模型评估',
   'tier.strategic': '战略级',
   'tier.growth': '成长型',
   'tier.general': '一般',

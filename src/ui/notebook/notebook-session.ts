@@ -339,6 +339,14 @@ export class NotebookSession extends EventTarget {
     return spec ?? undefined;
   }
 
+  /**
+   * Saves (or replaces) a named parameter set — a scenario: input name → value as its definition
+   * writes it (weights in percent). Saved in the notebook, so a reviewer can replay it.
+   */
+  saveParameterSet(name: string, values: Readonly<Record<string, SettableValue>>): void {
+    this.edit({ ...this.document, parameterSets: { ...this.document.parameterSets, [name]: { ...values } } }, false);
+  }
+
   /** Applies a named parameter set: every input it names takes its value. */
   applyParameterSet(name: string): void {
     for (const [input, value] of Object.entries(this.document.parameterSets[name] ?? {})) this.setInput(input, value);

@@ -14,7 +14,7 @@ import type { Database } from '../../engine/database';
 import { theme } from '../theme';
 import { panelStyle } from './panel-style';
 import { profileContext } from './profile-context';
-import { ScreeningSource } from './screening-source';
+import type { ScreeningSource } from './screening-source';
 import { formatAmount } from '../format';
 import { contributionChart, histogramChart, tierBars, TIER_COLORS, type ChartText } from './screening-charts';
 import type { ProfileContext } from './customer-profile';
@@ -37,6 +37,7 @@ export class ScreeningView extends LitElement {
   static override properties = {
     session: { attribute: false },
     db: { attribute: false },
+    source: { attribute: false },
     locale: {},
     state: { state: true },
     problem: { state: true },
@@ -56,12 +57,15 @@ export class ScreeningView extends LitElement {
   /** which method produced the weights in use (every score says so) */
   declare method: WeightMethod;
   private warnings: { screen: Screen; thresholds: WarningThresholds; list: Warning[] } | null = null;
-  private source: ScreeningSource | null = null;
+  /** the notebook's model and matrix, shared with the evaluation tab */
+  declare source: ScreeningSource | null;
+  private readonly onSource = () => this.recompute();
 
   constructor() {
     super();
     this.session = null;
     this.db = null;
+    this.source = null;
     this.locale = 'zh';
     this.state = null;
     this.problem = null;
@@ -90,9 +94,9 @@ export class ScreeningView extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('session') || changed.has('db')) && this.session && this.db && this.source?.session !== this.session) {
-      this.source = new ScreeningSource(this.session, this.db);
-      this.source.addEventListener('change', () => this.recompute());
+    if (changed.has('source')) {
+      (changed.get('source') as ScreeningSource | null | undefined)?.removeEventListener('change', this.onSource);
+      this.source?.addEventListener('change', this.onSource);
       this.recompute();
     }
   }

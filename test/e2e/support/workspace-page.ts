@@ -75,7 +75,7 @@ export class WorkspacePage {
     await this.page.locator('[data-testid="notice"]').nth(count - 1).waitFor({ timeout: 60_000 });
   }
 
-  async openTab(tab: 'notebook' | 'screening' | 'preview' | 'quality' | 'sql'): Promise<void> {
+  async openTab(tab: 'notebook' | 'screening' | 'evaluation' | 'preview' | 'quality' | 'sql'): Promise<void> {
     await this.page.locator(`nav button[data-tab="${tab}"]`).click();
   }
 
