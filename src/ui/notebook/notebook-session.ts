@@ -3,7 +3,8 @@ import { INDICATOR_CELLS, MATRIX_ID, matrixSql, parseCellHeader, withDependencie
 import { cellId, isNamed, type Cell, type CellId, type CellKind, type DataManifestEntry, type Environment, type InputSpec, type NotebookDocument, type SettableValue } from '../../notebook/document';
 import { inputSpecOf, notebookContentHash, readNotebook, withInputValue, writeNotebook, type FormatProblem } from '../../notebook/format';
 import { Autosaver, type AutosaveStatus, type NotebookId, type NotebookOrigin, type NotebookStore, type VersionSummary } from '../../notebook/storage';
-import { compareData, compareDigests, type CellVerdict, type DataVerdict } from '../../notebook/verify';
+import type { CellVerdict, DataVerdict } from '../../notebook/verify';
+import { replayAndCompare } from '../../replay/verify-run';
 import type { CellError, TsSandbox } from '../../runtime/contracts';
 import type { TsReferences } from '../../runtime/compile-cell';
 import { NotebookRuntime } from '../../runtime/runtime';
@@ -401,20 +402,11 @@ export class NotebookSession extends EventTarget {
     const started = performance.now();
     this.replay = 'running';
     this.changed();
-    const savedDigests = this.document.digests;
-    const data = compareData(this.document.data, this.deps.dataManifest());
     this.review = false;
     this.runtime.autoRun = true;
     this.drafts.clear();
-    this.runtime.setCells(this.committedCells());
-    await this.runtime.rerunAll();
-    const now = await this.runtime.digests();
-    const failed: Record<string, string> = {};
-    for (const cell of this.document.cells) {
-      const state = this.runtime.state(cell.id);
-      if (isNamed(cell) && state?.status === 'error') failed[cell.name] = state.error?.message ?? 'error';
-    }
-    const report = { data, cells: compareDigests(savedDigests, now, failed), ms: performance.now() - started };
+    const verdicts = await replayAndCompare(this.runtime, this.document, this.committedCells(), this.deps.dataManifest());
+    const report = { ...verdicts, ms: performance.now() - started };
     this.replay = report;
     this.changed();
     return report;

@@ -1,0 +1,50 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Database } from '../engine/database';
+import { quoteIdent, quoteLiteral } from '../engine/database';
+import { isNamed, type Cell } from '../notebook/document';
+import type { NotebookRuntime } from '../runtime/runtime';
+import { cellTableSql } from '../runtime/sql/sql-cell';
+
+/** Where the scratch copy of a TypeScript cell's table goes before it is written out. */
+const SCRATCH = '__replay_out';
+
+/**
+ * Writes each table-valued cell's result as `<dir>/<cell>.csv`: plain UTF-8 (no BOM), comma
+ * separated, with a header, written by DuckDB's own COPY so numbers and dates are written as
+ * DuckDB prints them. SQL cells are copied from their temporary table; a TypeScript cell that
+ * returned a table is inserted from its Arrow result first. Returns the files written.
+ */
+export async function writeCellTables(db: Database, runtime: NotebookRuntime, cells: readonly Cell[], dir: string): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  for (const cell of cells) {
+    if (!isNamed(cell)) continue;
+    const display = runtime.state(cell.id)?.display;
+    if (runtime.state(cell.id)?.status !== 'done' || !display) continue;
+    const file = resolve(join(dir, `${cell.name}.csv`));
+    const copy = (from: string) => db.exec(`COPY (SELECT * FROM ${from}) TO ${quoteLiteral(file)} (HEADER, DELIMITER ',')`);
+    if (display.kind === 'relation') {
+      await copy(cellTableSql(cell.name));
+    } else if (display.kind === 'table') {
+      await db.insertArrow(SCRATCH, display.ipc);
+      try {
+        await copy(quoteIdent(SCRATCH));
+      } finally {
+        await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(SCRATCH)}`);
+      }
+    } else {
+      continue;
+    }
+    written.push(file);
+  }
+  return written;
+}
+
+/** Writes `report.json` (two-space indented, UTF-8) into `dir`. */
+export async function writeReportJson(dir: string, report: unknown): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const file = resolve(join(dir, 'report.json'));
+  await writeFile(file, JSON.stringify(report, null, 2) + '\n');
+  return file;
+}
