@@ -14,3 +14,4 @@ export * from './risk-grid';
 export * from './explain';
 export * from './percentiles';
 export * from './rebalance';
+export * from './metrics';
