@@ -15,3 +15,4 @@ export * from './explain';
 export * from './percentiles';
 export * from './rebalance';
 export * from './metrics';
+export * from './scenarios';

@@ -189,7 +189,7 @@ describe('compareScenarios against an independent recomputation', () => {
 
   it('has AUC by pair counting, KS by brute force over thresholds, conversion by plain counting', () => {
     result.scenarios.forEach((s, k) => {
-      const rows = fresh[k]!.score.flatMap((v, i) => (known[i] ? [i] : []));
+      const rows = fresh[k]!.score.flatMap((_, i) => (known[i] ? [i] : []));
       const pos = rows.filter((i) => event[i]).map((i) => fresh[k]!.score[i]!);
       const neg = rows.filter((i) => !event[i]).map((i) => fresh[k]!.score[i]!);
       let wins = 0;
