@@ -1,28 +1,8 @@
-import { tableToIPC } from 'apache-arrow';
-import type { Database } from '../../src/engine/database';
 import type { NotebookDocument } from '../../src/notebook/document';
-import { inputSpecOf } from '../../src/notebook/format';
-import { NotebookRuntime } from '../../src/runtime/runtime';
-import { compileTsCell, isCompileError } from '../../src/runtime/ts/compile';
-import { InlineSandbox } from '../../src/runtime/ts/inline-sandbox';
+import type { NotebookRuntime } from '../../src/runtime/runtime';
 
-/** A runtime in Node over `db`, with the in-process sandbox: how tests run notebooks headless. */
-export function nodeRuntime(db: Database, dataTables: ReadonlySet<string>): NotebookRuntime {
-  const sandbox = new InlineSandbox({ query: async (sql, params) => tableToIPC(await db.query(sql, params), 'stream') });
-  return new NotebookRuntime({
-    db,
-    sandbox,
-    compileTs: (source) => {
-      const compiled = compileTsCell(source);
-      return isCompileError(compiled) ? compiled : { references: compiled.references };
-    },
-    parseInput: (cell) => {
-      const parsed = inputSpecOf(cell);
-      return 'error' in parsed ? { error: { message: parsed.error.message, line: parsed.error.line } } : parsed;
-    },
-    dataTables: () => dataTables,
-  });
-}
+/** The app's runtime in Node with the in-process sandbox (one implementation, shared with `npm run replay`). */
+export { nodeRuntime } from '../../src/replay/node-runtime';
 
 /** Runs every cell of a document and waits until nothing is running. */
 export async function runNotebook(runtime: NotebookRuntime, document: NotebookDocument): Promise<void> {
