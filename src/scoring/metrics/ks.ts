@@ -27,9 +27,10 @@ export function ks(score: Float64Array, event: Uint8Array): KsResult {
   const nonEventCdf = new Float64Array(m);
   let cumEvents = 0;
   let cumNonEvents = 0;
-  let best = NaN;
+  // compare |cumEvents·N − cumNonEvents·E| in whole numbers (exact below 2^53), so which distinct
+  // value reaches the maximum does not depend on how the two fractions happen to round
+  let best = -1;
   let threshold = NaN;
-  // tie groups come descending; walk them ascending to accumulate the CDFs
   for (let k = 0; k < m; k++) {
     const g = m - 1 - k;
     cumEvents += t.events[g]!;
@@ -37,9 +38,10 @@ export function ks(score: Float64Array, event: Uint8Array): KsResult {
     thresholds[k] = t.scores[g]!;
     eventCdf[k] = cumEvents / t.totalEvents;
     nonEventCdf[k] = cumNonEvents / t.totalNonEvents;
-    const d = Math.abs(eventCdf[k]! - nonEventCdf[k]!);
+    const d = Math.abs(cumEvents * t.totalNonEvents - cumNonEvents * t.totalEvents);
     // strictly larger only, so the first (smallest) threshold reaching the maximum is kept
-    if (d === d && !(d <= best)) (best = d), (threshold = thresholds[k]!);
+    if (d > best) (best = d), (threshold = thresholds[k]!);
   }
-  return { ks: best, threshold, eventCdf, nonEventCdf, thresholds };
+  const both = t.totalEvents > 0 && t.totalNonEvents > 0;
+  return { ks: both ? best / (t.totalEvents * t.totalNonEvents) : NaN, threshold: both ? threshold : NaN, eventCdf, nonEventCdf, thresholds };
 }
