@@ -1,5 +1,6 @@
 import type { Locale } from './locale';
 import { paletteEn, paletteZh } from './messages-palette';
+import { evaluationEn, evaluationZh } from './messages-evaluation';
 import { profileEn, profileZh } from './messages-profile';
 import { screeningEn, screeningZh } from './messages-screening';
 
@@ -180,6 +181,7 @@ const en = {
   ...screeningEn,
   ...profileEn,
   ...paletteEn,
+  ...evaluationEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -360,6 +362,7 @@ const zh: Record<MessageKey, string> = {
   ...screeningZh,
   ...profileZh,
   ...paletteZh,
+  ...evaluationZh,
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, zh };
