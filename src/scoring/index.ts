@@ -16,3 +16,6 @@ export * from './percentiles';
 export * from './rebalance';
 export * from './metrics';
 export * from './scenarios';
+export * from './logistic';
+export * from './split';
+export * from './suggest';
