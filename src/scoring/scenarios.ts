@@ -118,15 +118,41 @@ function tierRows(tier: Uint8Array, score: Float64Array, idRank: Uint32Array, wh
   return rankOrder(rows, score, idRank);
 }
 
+/** A score, its tiers and the id ranks restricted to the rows whose outcome is known, aligned with their events. */
+export interface KnownRows {
+  readonly rows: Uint32Array;
+  readonly score: Float64Array;
+  readonly tier: Uint8Array;
+  readonly idRank: Uint32Array;
+  readonly event: Uint8Array;
+  readonly events: number;
+}
+
+/**
+ * The metrics functions take aligned arrays and leave dropping unknown outcomes to the caller:
+ * this is that step, shared by the scenarios and the model report. The id ranks keep their
+ * order on the subset, which is all the equal-count grouping needs.
+ */
+export function knownRows(score: Float64Array, tier: Uint8Array, idRank: Uint32Array, outcome: ScenarioOutcome): KnownRows {
+  const list: number[] = [];
+  for (let i = 0; i < score.length; i++) if (outcome.known[i] === 1) list.push(i);
+  const rows = Uint32Array.from(list);
+  const event = Uint8Array.from(list, (i) => (outcome.event[i] === 1 ? 1 : 0));
+  return {
+    rows,
+    score: Float64Array.from(list, (i) => score[i]!),
+    tier: Uint8Array.from(list, (i) => tier[i]!),
+    idRank: Uint32Array.from(list, (i) => idRank[i]!),
+    event,
+    events: event.reduce((sum, v) => sum + v, 0),
+  };
+}
+
 /** The metrics of one score and tiering on the known rows (null when there is nothing to separate). */
 function scenarioMetrics(score: Float64Array, tier: Uint8Array, idRank: Uint32Array, outcome: ScenarioOutcome): ScenarioMetrics | null {
-  const rows: number[] = [];
-  for (let i = 0; i < score.length; i++) if (outcome.known[i] === 1) rows.push(i);
-  const s = Float64Array.from(rows, (i) => score[i]!);
-  const e = Uint8Array.from(rows, (i) => (outcome.event[i] === 1 ? 1 : 0));
-  const t = Uint8Array.from(rows, (i) => tier[i]!);
-  const r = Uint32Array.from(rows, (i) => idRank[i]!);
-  const events = e.reduce((sum, v) => sum + v, 0);
+  const known = knownRows(score, tier, idRank, outcome);
+  const { score: s, event: e, tier: t, idRank: r, events } = known;
+  const rows = known.rows;
   if (events === 0 || events === rows.length) return null;
   const curve = roc(s, e);
   const tiers = conversionByTier(t, e, 3);
