@@ -3,6 +3,7 @@ import { paletteEn, paletteZh } from './messages-palette';
 import { evaluationEn, evaluationZh } from './messages-evaluation';
 import { profileEn, profileZh } from './messages-profile';
 import { screeningEn, screeningZh } from './messages-screening';
+import { scenariosEn, scenariosZh } from './messages-scenarios';
 
 /** UI text in English; every key must have a Chinese counterpart below (the compiler checks). */
 const en = {
@@ -182,6 +183,7 @@ const en = {
   ...profileEn,
   ...paletteEn,
   ...evaluationEn,
+  ...scenariosEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -363,6 +365,7 @@ const zh: Record<MessageKey, string> = {
   ...profileZh,
   ...paletteZh,
   ...evaluationZh,
+  ...scenariosZh,
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, zh };
