@@ -19,18 +19,20 @@ const NON_EVENT_COLOR = '#2f6fb2';
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
 /** Event rate per tier as bars, the overall rate as a dashed line. */
-export function conversionChart(rows: readonly TierConversion[], overall: number, tiers: readonly string[], text: { rate: string; overall: string }): SVGElement | HTMLElement {
+export function conversionChart(rows: readonly TierConversion[], overall: number, tiers: readonly string[], text: { overall: string }): SVGElement | HTMLElement {
   const data = rows.map((r) => ({ tier: tiers[r.tier]!, rate: Number.isFinite(r.rate) ? r.rate : 0, label: Number.isFinite(r.rate) ? pct(r.rate) : '—' }));
   const max = Math.max(overall, ...data.map((d) => d.rate), 0.01);
   return Plot.plot({
     width: CHART_WIDTH,
-    height: 120,
+    height: 130,
     marginLeft: 64,
     marginRight: 60,
-    marginTop: 24,
+    marginTop: 20,
+    marginBottom: 24,
     style,
     y: { domain: [...tiers], label: null },
-    x: { domain: [0, max * 1.1], label: text.rate, tickFormat: (v: number) => `${Math.round(100 * v)}%`, axis: 'top', grid: true },
+    // the card's table names the measure: no axis label to collide with the last tick
+    x: { domain: [0, max * 1.1], label: null, tickFormat: (v: number) => `${Math.round(100 * v)}%`, axis: 'top', grid: true, ticks: 5 },
     color: { domain: [...tiers], range: [...TIER_COLORS] },
     marks: [
       Plot.barX(data, { y: 'tier', x: 'rate', fill: 'tier' }),

@@ -46,7 +46,8 @@ export class EvaluationView extends LitElement {
   declare tables: TableInfo[];
   declare choice: OutcomeChoice | null;
   declare outcome: Outcome | null;
-  declare metrics: { score: Float64Array; weights: Float64Array; metrics: ScoreMetrics | null; calibration: CalibrationView | null } | null;
+  /** the score in use, its tiers and weights (copies), and their metrics against the outcome */
+  declare metrics: { score: Float64Array; tier: Uint8Array; weights: Float64Array; metrics: ScoreMetrics | null; calibration: CalibrationView | null } | null;
   declare problem: string | null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private loading = 0;
@@ -171,7 +172,7 @@ export class EvaluationView extends LitElement {
       calibration = plattCalibration(state.score, state.tiering.tier, screen.idRank, screen.data.ids, outcome);
     }
     // copies: the Screen re-uses its arrays on the next update (the Screening tab's too)
-    this.metrics = { score: Float64Array.from(state.score), weights: Float64Array.from(state.weights), metrics, calibration };
+    this.metrics = { score: Float64Array.from(state.score), tier: Uint8Array.from(state.tiering.tier), weights: Float64Array.from(state.weights), metrics, calibration };
   }
 
   /** The analysis date (the notebook's `as_of` input), naming a PSI baseline. */

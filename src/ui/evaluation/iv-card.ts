@@ -92,6 +92,7 @@ export class IvCard extends LitElement {
     panelStyle,
     evalStyle,
     css`
+      :host > .card > table.grid { width: auto; min-width: 60%; }
       table.grid > tbody > tr > td { vertical-align: top; }
       summary { cursor: pointer; color: var(--tb-blue); font-size: 12px; }
       table.bins { margin: 4px 0 8px; width: auto; }

@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { PSI_EPSILON } from '../../scoring/metrics/conventions';
 import { psi, psiFromQuantiles, type PsiResult } from '../../scoring/metrics/psi';
 import type { Screen } from '../../scoring/screen';
 import type { FittedIndicator } from '../../scoring/types';
@@ -142,7 +141,7 @@ export class PsiCard extends LitElement {
     const open = this.lines.find((l) => l.key === this.open && l.result) ?? this.lines.find((l) => l.result);
     return html`<section class="card" data-testid="eval-psi">
       <h3>${this.t('eval.psi')}</h3>
-      <p class="convention">${convention(this.locale, 'psi')} ${this.t('eval.psiEpsilon', { epsilon: String(PSI_EPSILON) })}</p>
+      <p class="convention">${convention(this.locale, 'psi')}</p>
       <p class="headline">${source}
         <button class="small" data-testid="psi-set-baseline" @click=${() => this.setBaseline()}>${this.t('eval.psiSetBaseline')}</button>
         ${b ? html`<button class="small" @click=${() => (this.baseline = null)}>${this.t('eval.psiClearBaseline')}</button>` : nothing}</p>

@@ -66,7 +66,7 @@ export class ScoreCards extends LitElement {
             <td class="num">${pct(m.rate)}</td><td class="num">1.00</td><td class="num">100.0%</td></tr>
         </tbody>
       </table>
-      ${conversionChart(m.conversion, m.rate, tiers, { rate: this.t('eval.rate'), overall: this.t('eval.overall') })}
+      ${conversionChart(m.conversion, m.rate, tiers, { overall: this.t('eval.overall') })}
     </section>`;
   }
 
@@ -121,8 +121,8 @@ export class ScoreCards extends LitElement {
       <p class="convention">${convention(this.locale, 'calibration')}
         ${this.t('eval.plattNote', { train: c.train, holdout: c.holdout, events: c.holdoutEvents, seed: EVAL_SEED, share: pct(EVAL_HOLDOUT_SHARE), a: fixed(c.fit.intercept), b: fixed(c.fit.coefficients[0]!, 4), lambda: c.fit.lambda })}</p>
       <div class="pair">
-        <div><h4>${this.t('eval.byTier')}</h4>${calibrationChart(c.byTier, (g) => tiers[g]!, (g) => TIER_COLORS[g]!, axis)}${table(c.byTier, (g) => tiers[g]!)}</div>
-        <div><h4>${this.t('eval.byDecile')}</h4>${calibrationChart(c.byDecile, decile, () => TIER_COLORS[1], axis)}${table(c.byDecile, decile)}</div>
+        <div><h4>${this.t('eval.byTier')}</h4><div class="side">${calibrationChart(c.byTier, (g) => tiers[g]!, (g) => TIER_COLORS[g]!, axis)}${table(c.byTier, (g) => tiers[g]!)}</div></div>
+        <div><h4>${this.t('eval.byDecile')}</h4><div class="side">${calibrationChart(c.byDecile, decile, () => TIER_COLORS[1], axis)}${table(c.byDecile, decile)}</div></div>
       </div>
     </section>`;
   }
@@ -138,6 +138,9 @@ export class ScoreCards extends LitElement {
       .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; background: var(--c); margin-right: 6px; }
       tr.total td { font-weight: 600; }
       h4 { margin: 4px 0; font-size: 13px; font-weight: 500; }
+      .side { display: flex; gap: 12px; align-items: flex-start; }
+      .side table.grid { width: auto; }
+      .pair { gap: 32px; }
     `,
   ];
 }

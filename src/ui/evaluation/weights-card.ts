@@ -169,6 +169,7 @@ export class WeightSuggestion extends LitElement {
     panelStyle,
     evalStyle,
     css`
+      :host > .card > table.grid { width: auto; min-width: 60%; }
       tbody.metrics td { font-weight: 600; border-top: 1px solid var(--tb-line); }
       td.best { color: var(--tb-green); }
       .band { margin-left: 6px; }
