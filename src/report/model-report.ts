@@ -162,6 +162,12 @@ ${iv}
 <h3>${e(t('validation.psi'))}</h3><p class="muted">${conv('psi')}</p>${psi}`;
 }
 
+/** A migration cell's background: its share of the largest cell, on the tier blue (the app's matrix uses the same). */
+export function heatColor(count: number, max: number): string {
+  const alpha = max > 0 ? 0.06 + 0.64 * (count / max) : 0.06;
+  return `rgba(47, 111, 178, ${alpha.toFixed(2)})`;
+}
+
 /** The migration matrix as a table, cells shaded by count, the diagonal (unchanged) outlined. */
 export function migrationTable(migration: Int32Array, tiers: readonly string[]): string {
   const max = Math.max(1, ...migration);
@@ -170,8 +176,7 @@ export function migrationTable(migration: Int32Array, tiers: readonly string[]):
       `<tr><th>${e(tiers[r])}</th>${[0, 1, 2]
         .map((c) => {
           const v = migration[3 * r + c]!;
-          const alpha = (0.08 + 0.6 * (v / max)).toFixed(2);
-          return `<td class="num${r === c ? ' diag' : ''}" style="background: rgba(47, 111, 178, ${alpha})">${int(v)}</td>`;
+          return `<td class="num${r === c ? ' diag' : ''}" style="background: ${heatColor(v, max)}">${int(v)}</td>`;
         })
         .join('')}</tr>`,
   );

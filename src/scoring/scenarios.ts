@@ -9,7 +9,7 @@
 import { conversionByTier, ks, liftTable, roc, type TierConversion } from './metrics';
 import type { ModelSpec } from './model-spec';
 import { screenParams, type Screen, type ScreenParams } from './screen';
-import { TIER_GENERAL, TIER_GROWTH, TIER_STRATEGIC } from './tiers';
+import { rankOrder, TIER_GENERAL, TIER_GROWTH, TIER_STRATEGIC } from './tiers';
 
 /** A scenario to run: its name and the input values screenParams reads (weights as fractions, as cells see them). */
 export interface ScenarioSet {
@@ -104,18 +104,11 @@ export function scenarioInputs(spec: ModelSpec, current: ReadonlyMap<string, unk
   return inputs;
 }
 
-/** Rows in rank order: score descending (NaN last), equal scores by customer id (idRank ascending) — the name list's order. */
-function rankOrder(rows: number[], score: Float64Array, idRank: Uint32Array): Uint32Array {
-  const key = (i: number) => (score[i]! === score[i]! ? score[i]! : -Infinity);
-  rows.sort((x, y) => key(y) - key(x) || idRank[x]! - idRank[y]!);
-  return Uint32Array.from(rows);
-}
-
 /** Rows of one tier in rank order. */
 function tierRows(tier: Uint8Array, score: Float64Array, idRank: Uint32Array, which: number): Uint32Array {
   const rows: number[] = [];
   for (let i = 0; i < tier.length; i++) if (tier[i] === which) rows.push(i);
-  return rankOrder(rows, score, idRank);
+  return rankOrder(score, idRank, Uint32Array.from(rows));
 }
 
 /** A score, its tiers and the id ranks restricted to the rows whose outcome is known, aligned with their events. */
@@ -242,5 +235,5 @@ export function compareScenarios(screen: Screen, spec: ModelSpec, sets: readonly
 export function migrationRows(a: ScenarioResult, b: ScenarioResult, from: number, to: number, idRank: Uint32Array): Uint32Array {
   const rows: number[] = [];
   for (let i = 0; i < a.tier.length; i++) if (a.tier[i] === from && b.tier[i] === to) rows.push(i);
-  return rankOrder(rows, b.score, idRank);
+  return rankOrder(b.score, idRank, Uint32Array.from(rows));
 }
