@@ -1,12 +1,12 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { psi, psiFromQuantiles, type PsiResult } from '../../scoring/metrics/psi';
 import type { Screen } from '../../scoring/screen';
-import type { FittedIndicator } from '../../scoring/types';
 import type { Locale } from '../i18n/locale';
 import { message, type MessageKey, type MessageParams } from '../i18n/messages';
 import { panelStyle } from '../screening/panel-style';
 import { theme } from '../theme';
 import { psiChart } from './eval-charts';
+import { storedScaleValues } from './eval-compute';
 import { convention, evalStyle, fixed } from './eval-style';
 
 /** A snapshot the analyst set: the score and each indicator's raw values at that moment. */
@@ -23,25 +23,6 @@ interface PsiLine {
   readonly label: string;
   readonly result: PsiResult | null;
   readonly error?: string;
-}
-
-/**
- * The stored quantiles describe an indicator after its transform and clipping (normalise.ts), so
- * current values go through the same two steps before being binned on them. normalise.ts keeps
- * its transform private; this is the same signed log1p.
- */
-function transformedClipped(f: FittedIndicator, raw: Float64Array): Float64Array {
-  const out = new Float64Array(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    const v = raw[i]!;
-    if (!Number.isFinite(v)) {
-      out[i] = NaN;
-      continue;
-    }
-    const t = f.transform === 'log1p' ? (v < 0 ? -Math.log1p(-v) : Math.log1p(v)) : v;
-    out[i] = t < f.clipLow ? f.clipLow : t > f.clipHigh ? f.clipHigh : t;
-  }
-  return out;
 }
 
 /**
@@ -121,7 +102,7 @@ export class PsiCard extends LitElement {
           const f = byColumn.get(ind.column);
           const now = screen.data.numbers.get(ind.column);
           if (!f || !now) throw new Error(this.t('eval.psiMissingColumn'));
-          return psiFromQuantiles(f.quantiles, transformedClipped(f, now));
+          return psiFromQuantiles(f.quantiles, storedScaleValues(f, now));
         }),
       );
     }
