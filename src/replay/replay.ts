@@ -43,6 +43,8 @@ export interface ReplayReport {
     readonly runMs: number;
     /** rows loaded per table */
     readonly rows: Readonly<Record<string, number>>;
+    /** milliseconds to read, clean and check each file (its quality report's elapsed time) */
+    readonly fileMs: Readonly<Record<string, number>>;
     /** the process's peak resident set size so far, in MB */
     readonly peakRssMb: number;
   };
@@ -90,6 +92,7 @@ export async function replayNotebook(options: ReplayOptions): Promise<ReplayRepo
         loadMs: Math.round(loadMs),
         runMs: Math.round(runMs),
         rows: Object.fromEntries(reports.map((r) => [r.table, r.rowsLoaded])),
+        fileMs: Object.fromEntries(reports.map((r) => [r.table, r.elapsedMs])),
         peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       },
       outputs,
