@@ -28,7 +28,7 @@ describe('the notebook', () => {
     expect(app.problems).toEqual([]);
     await app.expectNoOtherHostRequests();
     await app.close();
-  });
+  }, 300_000);
 
   it('stops a runaway TypeScript cell while the page keeps painting, and the rest keeps working; cells move and delete from the keyboard', async () => {
     const app = await session.openApp({ context: { locale: 'en-US' } });
@@ -72,7 +72,7 @@ describe('the notebook', () => {
     expect(app.problems).toEqual([]);
     await app.expectNoOtherHostRequests();
     await app.close();
-  });
+  }, 300_000);
 
   it('saves, reloads exactly as it was, and restores an older version', async () => {
     const app = await session.openApp({ context: { locale: 'en-US' } });
@@ -86,7 +86,7 @@ describe('the notebook', () => {
     expect(before).toMatch(/name=strategic_pct[\s\S]*value: 15/);
 
     await app.page.reload();
-    await app.page.waitForSelector('html[data-state="ready"]', { state: 'attached' });
+    await app.page.waitForSelector('html[data-state="ready"]', { state: 'attached', timeout: 120_000 });
     await nb.settle();
     expect(await nb.cell('strategic-pct').locator('output').textContent()).toBe('15');
     expect(await nb.download()).toBe(before);
@@ -99,7 +99,7 @@ describe('the notebook', () => {
     expect(app.problems).toEqual([]);
     await app.expectNoOtherHostRequests();
     await app.close();
-  });
+  }, 300_000);
 
   it('opens a notebook file from elsewhere in review mode with nothing run; replay passes; a changed data value names the cell', async () => {
     const first = await session.openApp({ context: { locale: 'en-US' } });
@@ -136,5 +136,5 @@ describe('the notebook', () => {
     expect(app.problems).toEqual([]);
     await app.expectNoOtherHostRequests();
     await app.close();
-  });
+  }, 300_000);
 });

@@ -94,7 +94,7 @@ describe('the screening view', () => {
     expect(app.problems).toEqual([]);
     await app.expectNoOtherHostRequests();
     await app.close();
-  });
+  }, 300_000);
 
   it('exports the strategic list as CSV (BOM, quoted, formula-safe), GBK, XLSX and one file per account manager', async () => {
     const app = await session.openApp({ context: { locale: 'zh-CN', acceptDownloads: true } });

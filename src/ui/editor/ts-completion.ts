@@ -35,6 +35,9 @@ const ARROW_MEMBERS: readonly Completion[] = ['tableFromArrays', 'tableFromJSON'
 export const SCORING_MEMBERS: readonly Completion[] = [
   'scoreMatrix', 'screenDataOf', 'Screen', 'screenParams', 'fitIndicators', 'normalise', 'weightVector', 'scoreInto', 'contributions',
   'entropyWeights', 'ahpWeights', 'ahpMatrix', 'assignTiers', 'idRanks', 'rankOrder', 'assignSegments', 'riskGrid', 'earlyWarnings', 'explainRow',
+  // validation (DOMAIN.md's conventions) and weight suggestion
+  'roc', 'ks', 'liftTable', 'conversionByTier', 'calibration', 'decileOf', 'psi', 'psiFromQuantiles', 'informationValue',
+  'fitLogistic', 'predict', 'holdoutSplit', 'suggestWeights', 'weightMetrics',
 ].map((label): Completion => ({ label, type: 'function', detail: 'scoring' }));
 
 const MEMBERS: Readonly<Record<string, readonly Completion[]>> = { Plot: PLOT_MEMBERS, Arrow: ARROW_MEMBERS, scoring: SCORING_MEMBERS };
