@@ -11,7 +11,9 @@ import type { Outcome } from './outcome';
 import { defaultOutcomeChoice, knownRows, loadOutcome, type OutcomeChoice } from './outcome-load';
 import './iv-card';
 import './outcome-picker';
+import type { PsiSnapshot } from './psi-card';
 import './psi-card';
+import './scenario-compare';
 import './score-cards';
 import './weights-card';
 
@@ -37,6 +39,7 @@ export class EvaluationView extends LitElement {
     outcome: { state: true },
     metrics: { state: true },
     problem: { state: true },
+    baseline: { state: true },
   };
   declare session: NotebookSession | null;
   declare db: Database | null;
@@ -49,6 +52,8 @@ export class EvaluationView extends LitElement {
   /** the score in use, its tiers and weights (copies), and their metrics against the outcome */
   declare metrics: { score: Float64Array; tier: Uint8Array; weights: Float64Array; metrics: ScoreMetrics | null; calibration: CalibrationView | null } | null;
   declare problem: string | null;
+  /** the PSI baseline the analyst set (kept here: it must outlive the matrix re-running) */
+  declare baseline: PsiSnapshot | null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private loading = 0;
   private readonly onChange = () => this.schedule();
@@ -65,6 +70,7 @@ export class EvaluationView extends LitElement {
     this.outcome = null;
     this.metrics = null;
     this.problem = null;
+    this.baseline = null;
   }
 
   private t(key: MessageKey, params?: MessageParams): string {
@@ -80,6 +86,8 @@ export class EvaluationView extends LitElement {
     if (changed.has('session')) {
       (changed.get('session') as NotebookSession | null | undefined)?.removeEventListener('change', this.onChange);
       this.session?.addEventListener('change', this.onChange);
+      // another notebook: another model, whose indicators a snapshot of this one does not describe
+      if (changed.get('session')) this.baseline = null;
       this.schedule();
     }
   }
@@ -203,7 +211,8 @@ export class EvaluationView extends LitElement {
         @choose=${(e: CustomEvent<OutcomeChoice>) => this.choose(e.detail)}></tb-outcome-picker>
       ${this.problem ? html`<p class="bad">${this.problem}</p>` : nothing}
       ${m?.metrics ? html`<tb-score-cards .metrics=${m.metrics} .calibration=${m.calibration} .locale=${this.locale}></tb-score-cards>` : nothing}
-      ${screen && m ? html`<tb-psi-card .screen=${screen} .score=${m.score} .asOf=${this.asOf()} .locale=${this.locale}></tb-psi-card>` : nothing}
+      ${screen && m ? html`<tb-psi-card .screen=${screen} .score=${m.score} .baseline=${this.baseline} .asOf=${this.asOf()} .locale=${this.locale}
+            @baseline=${(e: CustomEvent<PsiSnapshot | null>) => (this.baseline = e.detail)}></tb-psi-card>` : nothing}
       ${screen && m?.metrics
         ? html`<tb-iv-card .screen=${screen} .outcome=${this.outcome} .locale=${this.locale}></tb-iv-card>
             <tb-weight-suggestion .session=${this.session} .screen=${screen} .weights=${m.weights} .outcome=${this.outcome} .locale=${this.locale}></tb-weight-suggestion>`

@@ -10,7 +10,7 @@ import { storedScaleValues } from './eval-compute';
 import { convention, evalStyle, fixed } from './eval-style';
 
 /** A snapshot the analyst set: the score and each indicator's raw values at that moment. */
-interface Snapshot {
+export interface PsiSnapshot {
   readonly label: string;
   readonly rows: number;
   readonly score: Float64Array;
@@ -33,13 +33,17 @@ interface PsiLine {
  * and this card then shows the drift.
  */
 export class PsiCard extends LitElement {
-  static override properties = { screen: { attribute: false }, score: { attribute: false }, asOf: {}, locale: {}, baseline: { state: true }, open: { state: true } };
+  static override properties = { screen: { attribute: false }, score: { attribute: false }, asOf: {}, locale: {}, baseline: { attribute: false }, open: { state: true } };
   declare screen: Screen | null;
   declare score: Float64Array | null;
   /** the notebook's as_of when the baseline is set, to name it */
   declare asOf: string;
   declare locale: Locale;
-  declare baseline: Snapshot | null;
+  /**
+   * the analyst's snapshot, held by the view: this card is re-created while the matrix re-runs
+   * (the moment the baseline matters), so it cannot keep it itself
+   */
+  declare baseline: PsiSnapshot | null;
   /** the line whose bins are shown */
   declare open: string;
   private lines: PsiLine[] = [];
@@ -58,12 +62,15 @@ export class PsiCard extends LitElement {
     return message(this.locale, key, params);
   }
 
-  /** Keeps copies: the screen reuses its score array on every slider movement. */
-  private setBaseline(): void {
+  /** `baseline` (detail: the snapshot, copies of the arrays, or null to clear). */
+  private setBaseline(set: boolean): void {
     const screen = this.screen;
-    if (!screen || !this.score) return;
-    const indicators = new Map(screen.spec.indicators.map((i) => [i.column, Float64Array.from(screen.data.numbers.get(i.column) ?? [])]));
-    this.baseline = { label: this.asOf, rows: screen.data.rows, score: Float64Array.from(this.score), indicators };
+    let detail: PsiSnapshot | null = null;
+    if (set && screen && this.score) {
+      const indicators = new Map(screen.spec.indicators.map((i) => [i.column, Float64Array.from(screen.data.numbers.get(i.column) ?? [])]));
+      detail = { label: this.asOf, rows: screen.data.rows, score: Float64Array.from(this.score), indicators };
+    }
+    this.dispatchEvent(new CustomEvent('baseline', { detail, bubbles: true, composed: true }));
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -115,7 +122,7 @@ export class PsiCard extends LitElement {
     const b = this.baseline;
     const stored = !b && screen.spec.fitted;
     const source = b
-      ? this.t('eval.psiBaselineSnapshot', { label: b.label || '—', rows: b.rows, now: screen.data.rows })
+      ? this.t('eval.psiBaselineSnapshot', { label: b.label || '—', rows: b.rows, now: screen.data.rows, current: this.asOf || '—' })
       : stored
         ? this.t('eval.psiBaselineStored', { n: screen.fitted[0] ? screen.fitted[0].present + screen.fitted[0].absent : 0 })
         : this.t('eval.psiNoBaseline');
@@ -124,8 +131,8 @@ export class PsiCard extends LitElement {
       <h3>${this.t('eval.psi')}</h3>
       <p class="convention">${convention(this.locale, 'psi')}</p>
       <p class="headline">${source}
-        <button class="small" data-testid="psi-set-baseline" @click=${() => this.setBaseline()}>${this.t('eval.psiSetBaseline')}</button>
-        ${b ? html`<button class="small" @click=${() => (this.baseline = null)}>${this.t('eval.psiClearBaseline')}</button>` : nothing}</p>
+        <button class="small" data-testid="psi-set-baseline" @click=${() => this.setBaseline(true)}>${this.t('eval.psiSetBaseline')}</button>
+        ${b ? html`<button class="small" @click=${() => this.setBaseline(false)}>${this.t('eval.psiClearBaseline')}</button>` : nothing}</p>
       ${this.lines.length
         ? html`<div class="pair">
             <table class="grid psi">
@@ -136,7 +143,7 @@ export class PsiCard extends LitElement {
                   ? html`<td class="num" data-value=${String(l.result.psi)}>${fixed(l.result.psi)}</td><td><span class="band ${l.result.band}">${this.t(`eval.band.${l.result.band}`)}</span></td>`
                   : html`<td colspan="2" class="bad small">${l.error}</td>`}</tr>`)}</tbody>
             </table>
-            ${open?.result ? html`<div><h4>${open.label}</h4>${psiChart(this.binLabels(open.result), { expected: this.t('eval.psiExpected'), actual: this.t('eval.psiActual'), share: this.t('eval.share') })}</div>` : nothing}
+            ${open?.result ? html`<div><h4>${open.label}</h4>${psiChart(this.binLabels(open.result), { expected: this.t('eval.psiExpected'), actual: this.t('eval.psiActual'), share: this.t('eval.psiShare') })}</div>` : nothing}
           </div>`
         : nothing}
     </section>`;
