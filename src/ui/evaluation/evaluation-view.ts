@@ -10,6 +10,7 @@ import { plattCalibration, scoreMetrics, type CalibrationView, type ScoreMetrics
 import type { Outcome } from './outcome';
 import { defaultOutcomeChoice, knownRows, loadOutcome, type OutcomeChoice } from './outcome-load';
 import './iv-card';
+import './model-report-button';
 import './outcome-picker';
 import type { PsiSnapshot } from './psi-card';
 import './psi-card';
