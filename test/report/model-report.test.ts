@@ -133,7 +133,12 @@ describe('inlineSvg', () => {
     expect(inlineSvg('<svg><rect onclick="x()"/></svg>')).toBeNull();
     expect(inlineSvg('<svg><use href="http://x/y#z"/></svg>')).toBeNull();
     expect(inlineSvg('<svg><rect fill="url(https://x/p)"/></svg>')).toBeNull();
-    expect(inlineSvg('<figure><svg></svg></figure>')).toBeNull();
+    expect(inlineSvg('<div><svg></svg></div>')).toBeNull();
+    expect(inlineSvg('<figure><svg></svg></div>')).toBeNull();
+    // Plot's chart with a legend
+    expect(inlineSvg('<figure class="plot-d6a7b5-figure"><div class="plot-d6a7b5-swatches"><span>events</span></div><svg xmlns="http://www.w3.org/2000/svg"></svg></figure>')).toBe(
+      '<figure class="plot-d6a7b5-figure"><div class="plot-d6a7b5-swatches"><span>events</span></div><svg></svg></figure>',
+    );
     expect(inlineSvg('<svg><use href="#m"/></svg>')).toBe('<svg><use href="#m"/></svg>');
   });
 });
