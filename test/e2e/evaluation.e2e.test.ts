@@ -139,5 +139,5 @@ describe('the evaluation view', () => {
     expect(app.problems).toEqual([]);
     await app.expectNoOtherHostRequests();
     await app.close();
-  });
+  }, 300_000);
 });
