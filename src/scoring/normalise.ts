@@ -35,6 +35,26 @@ function transformOf(spec: IndicatorSpec): (x: number) => number {
   return spec.transform === 'log1p' ? (x) => (x < 0 ? -Math.log1p(-x) : Math.log1p(x)) : (x) => x;
 }
 
+/**
+ * Raw values on a fitted indicator's own scale before scaling: transformed and clipped to the
+ * winsor bounds; missing (NaN, ±Infinity) stays NaN. What the stored quantiles describe, so PSI
+ * against them compares like with like.
+ */
+export function transformedValues(fitted: FittedIndicator, raw: Float64Array): Float64Array {
+  const transform = transformOf(fitted);
+  const out = new Float64Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const v = raw[i]!;
+    if (!Number.isFinite(v)) {
+      out[i] = Number.NaN;
+      continue;
+    }
+    const t = transform(v);
+    out[i] = t < fitted.clipLow ? fitted.clipLow : t > fitted.clipHigh ? fitted.clipHigh : t;
+  }
+  return out;
+}
+
 /** The fitting data, transformed and clipped: the present values only, ascending. */
 function transformedPresent(spec: IndicatorSpec, values: Float64Array): Float64Array {
   const transform = transformOf(spec);

@@ -9,10 +9,9 @@ import type { TierConversion } from '../../scoring/metrics/conversion';
 import type { KsResult } from '../../scoring/metrics/ks';
 import type { LiftRow } from '../../scoring/metrics/lift';
 import type { RocResult } from '../../scoring/metrics/roc';
-import { CHART_WIDTH, TIER_COLORS } from '../screening/screening-charts';
+import { CHART_WIDTH, FONT, TIER_COLORS } from '../screening/screening-charts';
 
 // screening-charts keeps its font stack private; this is the same stack, so both tabs read alike
-const FONT = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif";
 const style = { fontFamily: FONT, fontSize: '12px' };
 const EVENT_COLOR = '#c0392b';
 const NON_EVENT_COLOR = '#2f6fb2';

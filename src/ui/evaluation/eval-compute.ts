@@ -12,7 +12,6 @@ import { ks, type KsResult } from '../../scoring/metrics/ks';
 import { liftTable, type LiftRow } from '../../scoring/metrics/lift';
 import { roc, type RocResult } from '../../scoring/metrics/roc';
 import { holdoutSplit } from '../../scoring/split';
-import type { FittedIndicator } from '../../scoring/types';
 import type { Outcome } from './outcome';
 
 /** The split every holdout number of the tab uses (calibration and the weight suggestion). */
@@ -98,23 +97,4 @@ export function plattCalibration(score: Float64Array, tier: Uint8Array, idRank: 
     byTier: calibration(probability, event, gather(tier, holdout), 3),
     byDecile: calibration(probability, event, decileOf(hs, gather(idRank, holdout)), 10),
   };
-}
-
-/**
- * The stored quantiles describe an indicator after its transform and clipping (normalise.ts), so
- * current values go through the same two steps before being binned on them. normalise.ts keeps
- * its transform private; this is the same signed log1p.
- */
-export function storedScaleValues(f: FittedIndicator, raw: Float64Array): Float64Array {
-  const out = new Float64Array(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    const v = raw[i]!;
-    if (!Number.isFinite(v)) {
-      out[i] = NaN;
-      continue;
-    }
-    const t = f.transform === 'log1p' ? (v < 0 ? -Math.log1p(-v) : Math.log1p(v)) : v;
-    out[i] = t < f.clipLow ? f.clipLow : t > f.clipHigh ? f.clipHigh : t;
-  }
-  return out;
 }

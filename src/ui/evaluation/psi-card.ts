@@ -6,7 +6,7 @@ import { message, type MessageKey, type MessageParams } from '../i18n/messages';
 import { panelStyle } from '../screening/panel-style';
 import { theme } from '../theme';
 import { psiChart } from './eval-charts';
-import { storedScaleValues } from './eval-compute';
+import { transformedValues } from '../../scoring/normalise';
 import { convention, evalStyle, fixed } from './eval-style';
 
 /** A snapshot the analyst set: the score and each indicator's raw values at that moment. */
@@ -109,7 +109,7 @@ export class PsiCard extends LitElement {
           const f = byColumn.get(ind.column);
           const now = screen.data.numbers.get(ind.column);
           if (!f || !now) throw new Error(this.t('eval.psiMissingColumn'));
-          return psiFromQuantiles(f.quantiles, storedScaleValues(f, now));
+          return psiFromQuantiles(f.quantiles, transformedValues(f, now));
         }),
       );
     }

@@ -19,7 +19,8 @@ export interface ChartText {
 /** Every chart of the view is this wide; two fit side by side on a laptop screen. */
 export const CHART_WIDTH = 420;
 
-const FONT = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif";
+/** The charts' font: the system's, with the usual Chinese fallbacks (nothing is fetched). */
+export const FONT = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif";
 
 /** One bar per tier with its value written after the bar (room is left for the label). */
 export function tierBars(values: readonly number[], text: ChartText, label: string, format: (v: number, t: number) => string): SVGElement | HTMLElement {

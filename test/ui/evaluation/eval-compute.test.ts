@@ -4,7 +4,8 @@ import { fitIndicator } from '../../../src/scoring/normalise';
 import { holdoutSplit } from '../../../src/scoring/split';
 import { idRanks } from '../../../src/scoring/tiers';
 import type { IndicatorSpec } from '../../../src/scoring/types';
-import { EVAL_HOLDOUT_SHARE, EVAL_SEED, gather, knownOf, plattCalibration, scoreMetrics, storedScaleValues } from '../../../src/ui/evaluation/eval-compute';
+import { EVAL_HOLDOUT_SHARE, EVAL_SEED, gather, knownOf, plattCalibration, scoreMetrics } from '../../../src/ui/evaluation/eval-compute';
+import { transformedValues } from '../../../src/scoring/normalise';
 import type { Outcome } from '../../../src/ui/evaluation/outcome';
 import { seeded } from '../../support/random';
 
@@ -88,21 +89,21 @@ describe('plattCalibration', () => {
   });
 });
 
-describe('storedScaleValues', () => {
+describe('transformedValues (values on a stored scale, for PSI)', () => {
   const spec: IndicatorSpec = { column: 'x', label: 'x', dimension: '', direction: 'benefit', transform: 'log1p', winsor: [0.05, 0.95], scaling: 'minmax', missing: 'median' };
   const random = seeded(11);
   const raw = Float64Array.from({ length: 2000 }, () => Math.exp(8 * random()) - 1);
   const fitted = fitIndicator(spec, raw);
 
   it('puts raw values on the stored quantiles\' scale: the fitting data against its own quantiles is stable', () => {
-    const same = psiFromQuantiles(fitted.quantiles, storedScaleValues(fitted, raw));
+    const same = psiFromQuantiles(fitted.quantiles, transformedValues(fitted, raw));
     expect(same.psi).toBeLessThan(0.01);
     // untransformed, the same data would look like a major shift
     expect(psiFromQuantiles(fitted.quantiles, raw).psi).toBeGreaterThan(0.25);
   });
 
   it('applies the signed log1p and the clip bounds, and keeps missing values missing', () => {
-    const out = storedScaleValues(fitted, Float64Array.of(0, Math.E - 1, 1e12, NaN));
+    const out = transformedValues(fitted, Float64Array.of(0, Math.E - 1, 1e12, NaN));
     expect(out[0]).toBe(Math.max(0, fitted.clipLow));
     expect(out[1]).toBeCloseTo(Math.min(Math.max(1, fitted.clipLow), fitted.clipHigh), 12);
     expect(out[2]).toBe(fitted.clipHigh);
