@@ -7,7 +7,7 @@
  */
 import { formatReport } from '../src/replay/format-report';
 import { parseReplayArgs, USAGE, UsageError } from '../src/replay/args';
-import { replayNotebook } from '../src/replay/replay';
+import { replayNotebook, unlocatedFiles } from '../src/replay/replay';
 
 async function main(): Promise<number> {
   const args = parseReplayArgs(process.argv.slice(2));
@@ -15,14 +15,15 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const report = await replayNotebook({ notebook: args.notebook, data: args.data, ...(args.out ? { out: args.out } : {}), ...(args.threads ? { threads: args.threads } : {}) });
-  const missing = report.data.filter((d) => d.status === 'missing' && d.path === null);
-  console.log(args.json ? JSON.stringify(report, null, 2) : formatReport(report));
+  const options = { notebook: args.notebook, data: args.data, ...(args.out ? { out: args.out } : {}), ...(args.threads ? { threads: args.threads } : {}) };
   // a manifest file found nowhere is a usage problem (say where it was looked for), not a difference
+  const missing = await unlocatedFiles(options);
   if (missing.length > 0) {
-    for (const d of missing) console.error(`data file not found: ${d.file} (table ${d.table}); give it with --data ${d.table}=<file>`);
-    return 2;
+    const lines = missing.map(({ entry, tried }) => `data file not found: ${entry.file} for table ${entry.table} (looked in ${tried.join(', ')}); give it with --data ${entry.table}=<file>`);
+    throw new UsageError(lines.join('\n'));
   }
+  const report = await replayNotebook(options);
+  console.log(args.json ? JSON.stringify(report, null, 2) : formatReport(report));
   return report.ok ? 0 : 1;
 }
 

@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { DataManifestEntry } from '../notebook/document';
 
 /** Where the bundled demo extract lives, relative to the repository root. */
 export const DEMO_DIR = 'public/demo';
+
+/** The repository this file belongs to, so public/demo/ is found from any working directory. */
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** A manifest entry and the file on disk that stands for it now (null: found nowhere). */
 export interface LocatedFile {
@@ -19,7 +23,7 @@ export interface LocatedFile {
  * directory (a reviewer keeps the extract beside the notebook), then public/demo/ (the bundled
  * notebooks read the bundled demo extract).
  */
-export function locateFiles(entries: readonly DataManifestEntry[], notebookPath: string, overrides: Readonly<Record<string, string>>, root = process.cwd()): LocatedFile[] {
+export function locateFiles(entries: readonly DataManifestEntry[], notebookPath: string, overrides: Readonly<Record<string, string>>, root = REPO_ROOT): LocatedFile[] {
   return entries.map((entry) => {
     const override = overrides[entry.table];
     const tried = override !== undefined ? [resolve(override)] : [join(dirname(resolve(notebookPath)), entry.file), resolve(root, DEMO_DIR, entry.file)];
@@ -32,7 +36,7 @@ export function locateFiles(entries: readonly DataManifestEntry[], notebookPath:
  * the bundled demo and is loaded the way the app loads it (trusted: typed values kept, checks
  * skipped, since the generator's tests check that data); anything else goes through every check.
  */
-export async function bundledDemoHashes(root = process.cwd()): Promise<ReadonlyMap<string, string>> {
+export async function bundledDemoHashes(root = REPO_ROOT): Promise<ReadonlyMap<string, string>> {
   try {
     const manifest = JSON.parse(await readFile(resolve(root, DEMO_DIR, 'manifest.json'), 'utf8')) as { files: { file: string; sha256: string }[] };
     return new Map(manifest.files.map((f) => [f.file, f.sha256]));

@@ -5,7 +5,7 @@ import { manifestEntry } from '../notebook/manifest';
 import type { CellVerdict, DataVerdict } from '../notebook/verify';
 import { NativeDatabase } from '../engine/native/native-database';
 import pkg from '../../package.json';
-import { bundledDemoHashes, locateFiles } from './data-files';
+import { bundledDemoHashes, locateFiles, type LocatedFile } from './data-files';
 import { loadManifestFiles, type LoadedFile } from './load-data';
 import { nodeRuntime } from './node-runtime';
 import { replayAndCompare } from './verify-run';
@@ -21,7 +21,7 @@ export interface ReplayOptions {
   readonly out?: string;
   /** DuckDB threads (default: all cores) */
   readonly threads?: number;
-  /** the repository root, where public/demo/ is (default: the working directory) */
+  /** the repository root, where public/demo/ is (default: this checkout) */
   readonly root?: string;
 }
 
@@ -60,6 +60,15 @@ function withLoadProblems(verdict: DataVerdict, loaded: LoadedFile | undefined):
   const problems = loaded?.problems ?? [];
   const status = problems.length > 0 && verdict.status === 'same' ? 'differs' : verdict.status;
   return { ...verdict, status, differences: [...problems, ...verdict.differences], path: loaded?.path ?? null };
+}
+
+/**
+ * The manifest files of a notebook that are found nowhere (no --data override, not beside the
+ * notebook, not in public/demo/): the command line refuses to start without them.
+ */
+export async function unlocatedFiles(options: ReplayOptions): Promise<LocatedFile[]> {
+  const { document } = readNotebook(await readFile(options.notebook, 'utf8'));
+  return locateFiles(document.data, options.notebook, options.data ?? {}, options.root).filter((f) => f.path === null);
 }
 
 /**

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeDatabase } from '../../src/engine/native/native-database';
 import { readNotebook } from '../../src/notebook/format';
-import { replayNotebook } from '../../src/replay/replay';
+import { replayNotebook, unlocatedFiles } from '../../src/replay/replay';
 import { readFile } from 'node:fs/promises';
 import { changeOneBalance, DEMO_LOANS } from './changed-extract';
 
@@ -15,6 +15,18 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tierbook-replay-lib-'));
 });
 afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+describe('unlocatedFiles', () => {
+  it('names the manifest files found nowhere, with where it looked', async () => {
+    const text = (await readFile('notebooks/demo.md', 'utf8')).replace('file: loans.parquet', 'file: loans-2024.parquet');
+    const notebook = join(dir, 'renamed.md');
+    await writeFile(notebook, text);
+    const missing = await unlocatedFiles({ notebook });
+    expect(missing.map((m) => [m.entry.table, m.entry.file])).toEqual([['loans', 'loans-2024.parquet']]);
+    expect(missing[0]!.tried).toEqual([join(dir, 'loans-2024.parquet'), join(process.cwd(), 'public/demo/loans-2024.parquet')]);
+    expect(await unlocatedFiles({ notebook, data: { loans: DEMO_LOANS } })).toEqual([]);
+  });
+});
 
 describe('replayNotebook', () => {
   it('on the demo: every file matches, every cell passes, with the environment and rows loaded', async () => {

@@ -4,6 +4,16 @@ import type { CellDigest } from '../../notebook/document';
 
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL|REAL)/;
 const FLOATING = /^(FLOAT|DOUBLE|DECIMAL|REAL)/;
+const TIME_ZONED = /^(TIMESTAMP WITH TIME ZONE|TIMESTAMPTZ)$/;
+
+/**
+ * A TIMESTAMPTZ as text in UTC, whatever the session's time zone: native DuckDB (with ICU)
+ * writes it in the machine's zone (`2024-01-01 08:00:00+08` in Shanghai), DuckDB-WASM (no ICU)
+ * in UTC (`2024-01-01 00:00:00+00`), so the plain cast would make a digest depend on the engine
+ * and on where it runs. Through epoch microseconds both write WASM's text, so digests saved in
+ * the browser keep their value (±infinity, which has no epoch, is written as it is).
+ */
+const utcText = (x: string) => `CASE WHEN isfinite(${x}) THEN CAST(make_timestamp(epoch_us(${x})) AS VARCHAR) || '+00' ELSE CAST(${x} AS VARCHAR) END`;
 
 /**
  * The digest of a table, computed in DuckDB: row count; SHA-256 of the sorted SHA-256s of each
@@ -15,7 +25,7 @@ const FLOATING = /^(FLOAT|DOUBLE|DECIMAL|REAL)/;
 export async function tableDigest(db: Database, tableSql: string, columns: readonly { name: string; type: string }[]): Promise<CellDigest> {
   const canonical = columns.map((c) => {
     const x = quoteIdent(c.name);
-    const text = FLOATING.test(c.type) ? `printf('%.12g', CAST(${x} AS DOUBLE) + 0.0)` : `CAST(${x} AS VARCHAR)`;
+    const text = FLOATING.test(c.type) ? `printf('%.12g', CAST(${x} AS DOUBLE) + 0.0)` : TIME_ZONED.test(c.type) ? utcText(x) : `CAST(${x} AS VARCHAR)`;
     return `coalesce(${text}, '\u2205')`;
   });
   const numeric = columns.filter((c) => NUMERIC.test(c.type));
