@@ -83,6 +83,27 @@ function overrides(input: ModelReportInput, t: T): string {
   return parts.length ? parts.join('; ') : t('params.noOverride');
 }
 
+/** The saved sets side by side: a row per input (a weights input gives a row per indicator), a column per set. */
+function parameterSetTable(input: ModelReportInput, t: T): string {
+  const sets = Object.entries(input.parameterSets);
+  if (!sets.length) return `<p class="muted">${e(t('params.noSets'))}</p>`;
+  const keys: string[] = [];
+  const cells = sets.map(([, values]) => {
+    const flat = new Map<string, string>();
+    for (const [name, value] of Object.entries(values)) {
+      if (typeof value === 'object') for (const [k, v] of Object.entries(value)) flat.set(`${name}.${k}`, String(v));
+      else flat.set(name, String(value));
+    }
+    for (const k of flat.keys()) if (!keys.includes(k)) keys.push(k);
+    return flat;
+  });
+  return table(
+    [e(t('params.input')), ...sets.map(([name]) => e(name))],
+    keys.map((k) => [e(k), ...cells.map((c) => e(c.get(k) ?? ''))]),
+    [false, ...sets.map(() => true)],
+  );
+}
+
 function parameters(input: ModelReportInput, t: T): string {
   const weights = input.params?.weights ?? {};
   const total = Object.values(weights).reduce((s, w) => s + (w > 0 ? w : 0), 0);
@@ -97,17 +118,14 @@ function parameters(input: ModelReportInput, t: T): string {
   const present = input.fitted.reduce((s, f) => s + f.present, 0);
   const absent = input.fitted.reduce((s, f) => s + f.absent, 0);
   const fit = input.fitStored ? t('params.fitStored', { present: int(present), absent: int(absent) }) : t('params.fitFresh');
-  const sets = Object.entries(input.parameterSets);
-  const setList = sets.length
-    ? sets.map(([name, values]) => `<h3>${e(t('params.set'))}: ${e(name)}</h3><pre>${e(JSON.stringify(values, null, 2))}</pre>`).join('')
-    : `<p class="muted">${e(t('params.noSets'))}</p>`;
+  const setList = parameterSetTable(input, t);
   const seeds = Object.entries(input.seeds);
   return `<h3>${e(t('params.model', { matrix: input.spec.matrix }))}</h3>${indicators}
 <p>${e(fit)}</p>
 <h3>${e(t('params.current'))}</h3>
 <table><tbody><tr><th>${e(t('params.tierRule'))}</th><td>${e(tierRule(input, t))}</td></tr><tr><th>${e(t('params.override'))}</th><td>${e(overrides(input, t))}</td></tr></tbody></table>
 <h3>${e(t('params.sets'))}</h3>${setList}
-<h3>${e(t('params.seeds'))}</h3>${seeds.length ? table([e(t('params.column')), e(t('validation.value'))], seeds.map(([k, v]) => [e(k), e(v)])) : `<p class="muted">${e(t('params.noSeeds'))}</p>`}`;
+<h3>${e(t('params.seeds'))}</h3>${seeds.length ? table([e(t('params.input')), e(t('validation.value'))], seeds.map(([k, v]) => [e(k), e(v)])) : `<p class="muted">${e(t('params.noSeeds'))}</p>`}`;
 }
 
 function method(input: ModelReportInput, t: T): string {

@@ -117,6 +117,9 @@ describe('buildModelReport', () => {
     const cells = [...html.matchAll(/<td class="num( diag)?" style="background: [^"]*">(\d+)<\/td>/g)].map((m) => `${m[2]}${m[1] ? '*' : ''}`);
     expect(cells).toEqual(['1*', '1', '0', '1', '1*', '1', '0', '1', '4*']);
     expect(html).toContain('ab'.repeat(32));
+    // the saved set as rows per input, weights per indicator
+    expect(html).toContain('<td>weights.a</td><td class="num">100</td>');
+    expect(html).toContain('<td>strategic_pct</td><td class="num">20</td>');
   });
 
   it('says so when there is no outcome and no comparison', () => {
