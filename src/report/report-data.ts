@@ -4,9 +4,9 @@
  * report builder only formats; the button in the UI gathers and draws the charts.
  */
 import type { DataManifestEntry, ParameterSets } from '../notebook/document';
-import { conversionByTier, informationValue, ks, liftTable, roc, type IvResult, type KsResult, type LiftRow, type PsiResult, type RocResult, type TierConversion } from '../scoring/metrics';
+import { informationValue, knownRows, scoreMetrics, type IvResult, type KsResult, type LiftRow, type PsiResult, type RocResult, type TierConversion } from '../scoring/metrics';
 import type { ModelSpec } from '../scoring/model-spec';
-import { knownRows, type ScenarioComparison } from '../scoring/scenarios';
+import type { ScenarioComparison } from '../scoring/scenarios';
 import type { ScreenParams } from '../scoring/screen';
 import type { FittedIndicator } from '../scoring/types';
 import type { ReportLocale } from './report-text';
@@ -51,10 +51,7 @@ export function reportValidation(
   const iv = indicators.flatMap((ind) => (ind.values ? [{ column: ind.column, label: ind.label, result: informationValue(Float64Array.from(known.rows, (i) => ind.values![i]!), known.event) }] : []));
   return {
     outcome: { table: outcome.table, column: outcome.column, eventValue: outcome.eventValue, known: known.rows.length, events: known.events },
-    roc: roc(known.score, known.event),
-    ks: ks(known.score, known.event),
-    lift: liftTable(known.score, known.event, known.idRank),
-    conversion: conversionByTier(known.tier, known.event, 3),
+    ...(({ roc, ks, lift, conversion }) => ({ roc, ks, lift, conversion }))(scoreMetrics(known)),
     iv,
     psi: [],
   };

@@ -6,7 +6,7 @@
  * Pure: a Screen (fitted once on the data) is re-weighted per scenario. `Screen.update` reuses
  * its arrays, so everything kept here is copied before the next scenario runs.
  */
-import { conversionByTier, ks, liftTable, roc, type TierConversion } from './metrics';
+import { knownRows, scoreMetrics, type TierConversion } from './metrics';
 import type { ModelSpec } from './model-spec';
 import { screenParams, type Screen, type ScreenParams } from './screen';
 import { rankOrder, TIER_GENERAL, TIER_GROWTH, TIER_STRATEGIC } from './tiers';
@@ -111,57 +111,22 @@ function tierRows(tier: Uint8Array, score: Float64Array, idRank: Uint32Array, wh
   return rankOrder(score, idRank, Uint32Array.from(rows));
 }
 
-/** A score, its tiers and the id ranks restricted to the rows whose outcome is known, aligned with their events. */
-export interface KnownRows {
-  readonly rows: Uint32Array;
-  readonly score: Float64Array;
-  readonly tier: Uint8Array;
-  readonly idRank: Uint32Array;
-  readonly event: Uint8Array;
-  readonly events: number;
-}
-
-/**
- * The metrics functions take aligned arrays and leave dropping unknown outcomes to the caller:
- * this is that step, shared by the scenarios and the model report. The id ranks keep their
- * order on the subset, which is all the equal-count grouping needs.
- */
-export function knownRows(score: Float64Array, tier: Uint8Array, idRank: Uint32Array, outcome: ScenarioOutcome): KnownRows {
-  const list: number[] = [];
-  for (let i = 0; i < score.length; i++) if (outcome.known[i] === 1) list.push(i);
-  const rows = Uint32Array.from(list);
-  const event = Uint8Array.from(list, (i) => (outcome.event[i] === 1 ? 1 : 0));
-  return {
-    rows,
-    score: Float64Array.from(list, (i) => score[i]!),
-    tier: Uint8Array.from(list, (i) => tier[i]!),
-    idRank: Uint32Array.from(list, (i) => idRank[i]!),
-    event,
-    events: event.reduce((sum, v) => sum + v, 0),
-  };
-}
-
 /** The metrics of one score and tiering on the known rows (null when there is nothing to separate). */
 function scenarioMetrics(score: Float64Array, tier: Uint8Array, idRank: Uint32Array, outcome: ScenarioOutcome): ScenarioMetrics | null {
   const known = knownRows(score, tier, idRank, outcome);
-  const { score: s, event: e, tier: t, idRank: r, events } = known;
-  const rows = known.rows;
-  if (events === 0 || events === rows.length) return null;
-  const curve = roc(s, e);
-  const tiers = conversionByTier(t, e, 3);
-  const overallRate = events / rows.length;
-  const strategicRate = tiers[TIER_STRATEGIC]!.rate;
-  const lift = liftTable(s, e, r, 10);
+  if (known.events === 0 || known.events === known.rows.length) return null;
+  const m = scoreMetrics(known);
+  const strategicRate = m.conversion[TIER_STRATEGIC]!.rate;
   return {
-    known: rows.length,
-    events,
-    overallRate,
-    auc: curve.auc,
-    gini: curve.gini,
-    ks: ks(s, e).ks,
-    tiers,
-    strategicLift: tiers[TIER_STRATEGIC]!.count > 0 ? strategicRate / overallRate : NaN,
-    topDecileCapture: lift[0]?.capture ?? NaN,
+    known: m.count,
+    events: m.events,
+    overallRate: m.rate,
+    auc: m.roc.auc,
+    gini: m.roc.gini,
+    ks: m.ks.ks,
+    tiers: m.conversion,
+    strategicLift: m.conversion[TIER_STRATEGIC]!.count > 0 ? strategicRate / m.rate : NaN,
+    topDecileCapture: m.lift[0]?.capture ?? NaN,
   };
 }
 

@@ -14,3 +14,4 @@ export * from './conversion';
 export * from './calibration';
 export * from './psi';
 export * from './iv';
+export * from './score-metrics';

@@ -6,13 +6,12 @@
  */
 import { fitLogistic, predict, DEFAULT_LAMBDA, type LogisticFit } from '../../scoring/logistic';
 import { calibration, type CalibrationRow } from '../../scoring/metrics/calibration';
-import { conversionByTier, type TierConversion } from '../../scoring/metrics/conversion';
 import { decileOf } from '../../scoring/metrics/groups';
-import { ks, type KsResult } from '../../scoring/metrics/ks';
-import { liftTable, type LiftRow } from '../../scoring/metrics/lift';
-import { roc, type RocResult } from '../../scoring/metrics/roc';
+import { knownRows, scoreMetrics as metricsOf, type ScoreMetrics } from '../../scoring/metrics/score-metrics';
 import { holdoutSplit } from '../../scoring/split';
 import type { Outcome } from './outcome';
+
+export type { ScoreMetrics };
 
 /** The split every holdout number of the tab uses (calibration and the weight suggestion). */
 export const EVAL_SEED = 42;
@@ -30,37 +29,9 @@ export function knownOf(rows: Uint32Array, outcome: Outcome): Uint32Array {
   return rows.filter((r) => outcome.known[r] === 1);
 }
 
-/** Everything that follows the score: conversion by tier, lift/gains, ROC, KS. */
-export interface ScoreMetrics {
-  /** customers with an outcome, and events among them */
-  readonly count: number;
-  readonly events: number;
-  readonly rate: number;
-  readonly conversion: readonly TierConversion[];
-  readonly lift: readonly LiftRow[];
-  readonly roc: RocResult;
-  readonly ks: KsResult;
-}
-
-/**
- * The score's metrics over the customers with a known outcome (`known`: their rows). Tiers are the
- * screening's own (cut on every customer), so a tier's rate is the rate among its customers that
- * have an outcome; lift groups are cut among the known customers, as a reviewer would.
- */
+/** The score's metrics over the customers with a known outcome among `known` (their rows); see scoring/metrics. */
 export function scoreMetrics(score: Float64Array, tier: Uint8Array, idRank: Uint32Array, outcome: Outcome, known: Uint32Array): ScoreMetrics {
-  const s = gather(score, known);
-  const e = gather(outcome.event, known);
-  let events = 0;
-  for (let k = 0; k < e.length; k++) events += e[k]!;
-  return {
-    count: known.length,
-    events,
-    rate: known.length ? events / known.length : NaN,
-    conversion: conversionByTier(gather(tier, known), e, 3),
-    lift: liftTable(s, e, gather(idRank, known)),
-    roc: roc(s, e),
-    ks: ks(s, e),
-  };
+  return metricsOf(knownRows(score, tier, idRank, outcome, known));
 }
 
 /** Calibration of a Platt fit of the event on the score, shown on the holdout. */

@@ -8,7 +8,7 @@ import type { ScreeningSource } from '../screening/screening-source';
 import { theme } from '../theme';
 import { plattCalibration, scoreMetrics, type CalibrationView, type ScoreMetrics } from './eval-compute';
 import type { Outcome } from './outcome';
-import { defaultOutcomeChoice, knownRows, loadOutcome, type OutcomeChoice } from './outcome-load';
+import { defaultOutcomeChoice, outcomeRows, loadOutcome, type OutcomeChoice } from './outcome-load';
 import './iv-card';
 import './model-report-button';
 import './outcome-picker';
@@ -176,7 +176,7 @@ export class EvaluationView extends LitElement {
     let metrics: ScoreMetrics | null = null;
     let calibration: CalibrationView | null = null;
     if (outcome && outcome.events > 0 && outcome.events < outcome.count) {
-      const known = knownRows(outcome);
+      const known = outcomeRows(outcome);
       metrics = scoreMetrics(state.score, state.tiering.tier, screen.idRank, outcome, known);
       calibration = plattCalibration(state.score, state.tiering.tier, screen.idRank, screen.data.ids, outcome);
     }

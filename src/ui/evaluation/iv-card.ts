@@ -6,7 +6,7 @@ import { message, type MessageKey, type MessageParams } from '../i18n/messages';
 import { panelStyle } from '../screening/panel-style';
 import { theme } from '../theme';
 import { gather } from './eval-compute';
-import { knownRows } from './outcome-load';
+import { outcomeRows } from './outcome-load';
 import { convention, evalStyle, fixed, pct } from './eval-style';
 import type { Outcome } from './outcome';
 
@@ -25,7 +25,7 @@ export interface IndicatorIv {
  * what an analyst can read.
  */
 export function indicatorIvs(screen: Screen, outcome: Outcome): IndicatorIv[] {
-  const rows = knownRows(outcome);
+  const rows = outcomeRows(outcome);
   const event = gather(outcome.event, rows);
   const list = screen.spec.indicators.map((ind): IndicatorIv => {
     const values = screen.data.numbers.get(ind.column);

@@ -99,7 +99,7 @@ export async function loadOutcome(db: Database, screen: OutcomeRows, choice: Out
 }
 
 /** The screening rows whose outcome is known, in row order: what every metric is given. */
-export function knownRows(outcome: Outcome): Uint32Array {
+export function outcomeRows(outcome: Outcome): Uint32Array {
   const rows: number[] = [];
   for (let r = 0; r < outcome.known.length; r++) if (outcome.known[r]) rows.push(r);
   return Uint32Array.from(rows);

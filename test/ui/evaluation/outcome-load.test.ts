@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/engine/database';
-import { defaultOutcomeChoice, knownRows, loadOutcome, outcomeValues } from '../../../src/ui/evaluation/outcome-load';
+import { defaultOutcomeChoice, outcomeRows, loadOutcome, outcomeValues } from '../../../src/ui/evaluation/outcome-load';
 import { useDemoDatabase } from '../../support/demo-extract';
 
 let db: Database;
@@ -36,7 +36,7 @@ describe('loadOutcome on the demo extract', () => {
     });
     expect(outcome.count).toBe(count);
     expect(outcome.events).toBe(events);
-    expect(knownRows(outcome).length).toBe(count);
+    expect(outcomeRows(outcome).length).toBe(count);
     // the demo has outcomes for part of the customers only, and some events
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThan(ids.length);
@@ -53,7 +53,7 @@ describe('loadOutcome on a hand-made table', () => {
     expect([...outcome.event]).toEqual([1, 0, 0, 0, 1]);
     expect(outcome.count).toBe(3);
     expect(outcome.events).toBe(2);
-    expect([...knownRows(outcome)]).toEqual([0, 1, 4]);
+    expect([...outcomeRows(outcome)]).toEqual([0, 1, 4]);
     expect(await outcomeValues(db, 'eval_test_outcomes', 'result')).toEqual(['it\'s yes', 'no']);
     await db.exec('DROP TABLE eval_test_outcomes');
   });
