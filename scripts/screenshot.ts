@@ -73,10 +73,28 @@ const STEPS: readonly Step[] = [
       await page.waitForTimeout(300);
     },
   },
+  // the evaluation tab
+  {
+    name: 'evaluation',
+    act: async (page) => {
+      await page.locator('[data-testid="profile-close"]').click();
+      await page.locator('nav button[data-tab="evaluation"]').click();
+      await page.locator('[data-testid="eval-roc"]').waitFor({ timeout: 120_000 });
+    },
+  },
+  { name: 'evaluation-lift-roc', act: async (page) => page.locator('[data-testid="eval-lift"]').scrollIntoViewIfNeeded() },
+  { name: 'evaluation-calibration-psi', act: async (page) => page.locator('[data-testid="eval-calibration"]').scrollIntoViewIfNeeded() },
+  { name: 'evaluation-iv', act: async (page) => page.locator('[data-testid="eval-iv"]').scrollIntoViewIfNeeded() },
+  { name: 'evaluation-weights', act: async (page) => page.locator('[data-testid="eval-weights"]').scrollIntoViewIfNeeded() },
+  {
+    name: 'evaluation-scenarios',
+    act: async (page) => {
+      await page.locator('[data-testid="migration-matrix"]').scrollIntoViewIfNeeded();
+    },
+  },
   {
     name: 'notebook-palette',
     act: async (page) => {
-      await page.locator('[data-testid="profile-close"]').click();
       await page.locator('nav button[data-tab="notebook"]').click();
       await page.locator('tb-notebook button[data-add="indicator"]').first().click();
       await page.locator('tb-cell-palette dialog').waitFor({ state: 'visible' });
