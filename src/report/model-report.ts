@@ -159,7 +159,7 @@ function validation(v: ReportValidation | null, input: ModelReportInput, t: T, l
   );
   const lift = table(
     [t('validation.group'), t('validation.count'), t('validation.events'), t('validation.rate'), t('validation.capture'), t('validation.groupLift'), t('validation.cumLift'), t('validation.scoreRange')].map(e),
-    v.lift.map((r) => [String(r.group), int(r.count), int(r.events), pct(r.rate), pct(r.capture), num(r.lift, 2), num(r.cumLift, 2), `${num(r.minScore, 1)}–${num(r.maxScore, 1)}`]),
+    v.lift.map((r) => [String(r.group + 1), int(r.count), int(r.events), pct(r.rate), pct(r.capture), num(r.lift, 2), num(r.cumLift, 2), `${num(r.minScore, 1)}–${num(r.maxScore, 1)}`]),
     [true, true, true, true, true, true, true, false],
   );
   const iv = v.iv.length
