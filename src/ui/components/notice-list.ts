@@ -36,7 +36,9 @@ export class NoticeList extends LitElement {
   static override styles = [
     theme,
     css`
-      :host { position: fixed; right: 16px; top: 64px; z-index: 20; display: flex; flex-direction: column; gap: 8px; width: min(440px, calc(100vw - 32px)); }
+      :host { position: fixed; right: 16px; bottom: 16px; z-index: 20; display: flex; flex-direction: column; gap: 8px; width: min(440px, calc(100vw - 32px)); pointer-events: none; }
+      /* only the notices take clicks: the gaps between them leave the page usable */
+      :host > * { pointer-events: auto; }
       .notice { display: flex; gap: 8px; justify-content: space-between; align-items: flex-start; background: var(--tb-card); border: 1px solid var(--tb-line); border-left: 4px solid var(--tb-blue); border-radius: var(--tb-radius); padding: 10px 12px; box-shadow: 0 4px 16px rgba(18, 38, 63, 0.12); }
       .notice.success { border-left-color: var(--tb-green); }
       .notice.error { border-left-color: var(--tb-red); }
