@@ -34,6 +34,7 @@ export class EvaluationView extends LitElement {
     db: { attribute: false },
     source: { attribute: false },
     locale: {},
+    hidden: { type: Boolean, reflect: true },
     screen: { state: true },
     tables: { state: true },
     choice: { state: true },
@@ -46,6 +47,9 @@ export class EvaluationView extends LitElement {
   declare db: Database | null;
   declare source: ScreeningSource | null;
   declare locale: Locale;
+  /** another tab is showing: nothing is computed or drawn, only noted, until the tab is shown again */
+  declare hidden: boolean;
+  private stale = false;
   declare screen: Screen | null;
   declare tables: TableInfo[];
   declare choice: OutcomeChoice | null;
@@ -78,7 +82,16 @@ export class EvaluationView extends LitElement {
     return message(this.locale, key, params);
   }
 
+  /** Hidden, the tab draws nothing; it still follows a new source or session, so it is ready when shown. */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return !this.hidden || changed.has('source') || changed.has('session');
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('hidden') && !this.hidden && this.stale) {
+      this.stale = false;
+      this.sync();
+    }
     if (changed.has('source')) {
       (changed.get('source') as ScreeningSource | null | undefined)?.removeEventListener('change', this.onChange);
       this.source?.addEventListener('change', this.onChange);
@@ -99,6 +112,10 @@ export class EvaluationView extends LitElement {
   }
 
   private schedule(): void {
+    if (this.hidden) {
+      this.stale = true;
+      return;
+    }
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.sync(), FOLLOW_MS);
   }

@@ -5,7 +5,8 @@ import type { EditorSchema } from '../editor/types';
 import type { Locale } from '../i18n/locale';
 import { message, type MessageKey, type MessageParams } from '../i18n/messages';
 import { theme } from '../theme';
-import type { LibraryInsertResult, NotebookSession } from './notebook-session';
+import type { LibraryInsertResult } from '../../notebook/library-insert';
+import type { NotebookSession } from './notebook-session';
 
 const LIBRARY_NAMES = new Set(INDICATOR_CELLS.map((cell) => cell.name));
 

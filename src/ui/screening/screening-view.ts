@@ -39,6 +39,7 @@ export class ScreeningView extends LitElement {
     db: { attribute: false },
     source: { attribute: false },
     locale: {},
+    hidden: { type: Boolean, reflect: true },
     state: { state: true },
     problem: { state: true },
     picked: { state: true },
@@ -49,6 +50,9 @@ export class ScreeningView extends LitElement {
   declare session: NotebookSession | null;
   declare db: Database | null;
   declare locale: Locale;
+  /** another tab is showing: nothing is computed or drawn, only noted, until the tab is shown again */
+  declare hidden: boolean;
+  private stale = false;
   declare state: ScreenState | null;
   declare problem: string | null;
   declare picked: RiskCell | null;
@@ -93,7 +97,16 @@ export class ScreeningView extends LitElement {
     return message(this.locale, key, params);
   }
 
+  /** Hidden, the tab draws nothing; it still follows a new source or session, so it is ready when shown. */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return !this.hidden || changed.has('source') || changed.has('session');
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('hidden') && !this.hidden && this.stale) {
+      this.stale = false;
+      this.recompute();
+    }
     if (changed.has('source')) {
       (changed.get('source') as ScreeningSource | null | undefined)?.removeEventListener('change', this.onSource);
       this.source?.addEventListener('change', this.onSource);
@@ -103,6 +116,10 @@ export class ScreeningView extends LitElement {
 
   /** Re-weights and re-tiers from the inputs' current values (synchronous: the same frame). */
   private recompute(): void {
+    if (this.hidden) {
+      this.stale = true;
+      return;
+    }
     const status = this.source?.status;
     if (status?.kind !== 'ready') {
       this.state = null;
