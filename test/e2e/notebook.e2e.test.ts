@@ -94,8 +94,9 @@ describe('the notebook', () => {
     await app.page.locator('button[data-testid="history"]').click();
     const restore = app.page.locator('[data-testid="history-panel"] button[data-restore]').last();
     await restore.click();
+    // restoring reads the store and then reloads the document: wait for the value, not for idle cells
+    await expect.poll(() => nb.cell('strategic-pct').locator('output').textContent(), { timeout: 60_000 }).toBe('10');
     await nb.settle();
-    expect(await nb.cell('strategic-pct').locator('output').textContent()).toBe('10');
     expect(app.problems).toEqual([]);
     await app.expectNoOtherHostRequests();
     await app.close();
