@@ -3,7 +3,7 @@ import { analyze } from 'periscopic';
 import { transform } from 'sucrase';
 import type { Node as EstreeNode } from 'estree';
 import type { CellError } from '../contracts';
-import { isProvided, SANDBOX_NAMES } from './globals';
+import { isProvided, SANDBOX_NAMES, undefinedNameMessage } from './globals';
 import { alignColumn } from './column-align';
 import { splitLines } from './lines';
 
@@ -47,6 +47,13 @@ export function isCompileError(result: CompileResult): result is { readonly erro
 const WRAPPER_NAME = '__tierbook_cell__';
 const WRAPPER_OPEN = `async function ${WRAPPER_NAME}() {\n`;
 const WRAPPER_CLOSE = '\n}';
+/**
+ * Free names that cannot become parameters of the strict compiled function: a cell naming `eval`
+ * would make a header acorn refuses, which used to escape as an uncaught error and stop a whole
+ * notebook from opening. Such a cell gets its own error instead. (`arguments`, the other such
+ * name, is the function's own and never a reference: globals.ts.)
+ */
+const STRICT_UNBINDABLE: ReadonlySet<string> = new Set(['eval']);
 const ACORN = { ecmaVersion: 'latest', sourceType: 'module', locations: true } as const;
 
 /** Compiles a TypeScript cell's source (an async function body). */
@@ -89,11 +96,14 @@ export function compileTsCell(source: string): CompileResult {
     if (start) firstUse[name] = toCell({ line: start.line - 1, column: start.column });
   }
   references.sort();
+  const unbindable = references.find((name) => STRICT_UNBINDABLE.has(name));
+  if (unbindable) return { error: { message: undefinedNameMessage(unbindable), ...firstUse[unbindable]! } };
 
   if (wrapper.body.loc?.start.line !== 1) throw new Error('sucrase moved the wrapper: cell lines would not map');
   const header = `async function (${[...SANDBOX_NAMES, ...references].join(', ')}) { "use strict"; {`;
   const js = `${header}${code.slice(wrapper.body.start + 1, wrapper.body.end - 1)}}}`;
-  assertOneFunction(js);
+  // Not a throw: one cell that defeats this check must fail alone, not stop the notebook opening.
+  if (!isOneFunction(js)) return { error: { message: 'This cell cannot be compiled into one function: it was not run' } };
   return { js, references, firstUse };
 }
 
@@ -188,7 +198,11 @@ function isNode(value: unknown): value is AcornNode {
 }
 
 /** The compiled text must be exactly one function expression: nothing before or after it runs. */
-function assertOneFunction(js: string): void {
-  const node = parseExpressionAt(js, 0, ACORN);
-  if (node.type !== 'FunctionExpression' || node.end !== js.length) throw new Error('compiled cell is not a single function');
+function isOneFunction(js: string): boolean {
+  try {
+    const node = parseExpressionAt(js, 0, ACORN);
+    return node.type === 'FunctionExpression' && node.end === js.length;
+  } catch {
+    return false;
+  }
 }

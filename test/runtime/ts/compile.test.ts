@@ -113,6 +113,10 @@ describe('syntax errors point into the cell\'s own text', () => {
     expect(errorOf('return 1;\nimport x from "y";')).toMatchObject({ line: 2 });
   });
 
+  it('a cell naming eval, which cannot be bound in strict code: its own error, not a throw', () => {
+    expect(errorOf('const x = 1;\nreturn eval("fetch(1)");')).toEqual({ message: 'eval is not available in TypeScript cells', line: 2, column: 8 });
+  });
+
   it('a cell written with Windows line ends', () => {
     expect(errorOf('const a = 1;\r\nconst b = ;')).toMatchObject({ line: 2, column: 11 });
   });
