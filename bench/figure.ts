@@ -21,7 +21,14 @@ export type Metric =
   | 'peak-memory'; // MB
 
 /** Who produced the figure: the app in Chromium, or what it is compared with. */
-export type Engine = 'browser' | 'duckdb-1-thread' | 'duckdb-all-threads' | 'pandas' | 'typed-array-bound';
+export type Engine =
+  | 'browser'
+  | 'duckdb-1-thread'
+  | 'duckdb-all-threads'
+  | 'pandas'
+  | 'typed-array-bound'
+  /** the app's Screen.update in Node on the bound's data: the slider path without the page (bench/bound.ts) */
+  | 'node-screen';
 
 export interface Figure {
   metric: Metric;
