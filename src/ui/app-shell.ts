@@ -1,5 +1,5 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { startBrowserDatabase } from '../engine/wasm/start-browser';
+import { takeEngine } from '../app/engine-boot';
 import type { InvalidRowPolicy, TableMapping } from '../extract/mapping';
 import type { ReadRequest } from '../extract/load-file';
 import { StoreController } from './controllers/store-controller';
@@ -8,6 +8,7 @@ import { message, type MessageKey, type MessageParams } from './i18n/messages';
 import { tableRowSource, type RowSource } from './row-source';
 import { LocalStorageMappingMemory } from './state/mapping-memory';
 import { WorkspaceStore } from './state/workspace-store';
+import { startRecoveringDatabase, watchEngineRecovery } from './state/engine-recovery';
 import { theme } from './theme';
 import './components/data-grid';
 import './components/load-progress';
@@ -49,7 +50,7 @@ export class AppShell extends LitElement {
   declare selected: string | null;
   declare tab: Tab;
   declare dragging: boolean;
-  readonly store = new WorkspaceStore(() => startBrowserDatabase(), new LocalStorageMappingMemory(), maxFileBytesFromUrl());
+  readonly store = new WorkspaceStore(() => startRecoveringDatabase(takeEngine), new LocalStorageMappingMemory(), maxFileBytesFromUrl());
   protected readonly storeController = new StoreController(this, this.store);
   private notebooks: NotebookHost | null = null;
   /** the open notebook's model and matrix, followed once for the screening and evaluation tabs */
@@ -86,6 +87,7 @@ export class AppShell extends LitElement {
   /** Starts DuckDB and the demo extract, then the notebooks; the page is ready after both. */
   private async startAll(): Promise<void> {
     await this.store.start();
+    watchEngineRecovery(this.store, () => this.notebooks?.session.runtime ?? null);
     if (this.store.database) {
       try {
         this.notebooks = await NotebookHost.start(this.store, (db) => new WorkerSandbox({ query: sandboxQuery(db) }));
