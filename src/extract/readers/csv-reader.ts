@@ -8,6 +8,7 @@ import type { ReaderContext, SourceInfo, StagedSource } from '../staging';
 import { ROW_COLUMN, nextStagingName, uniqueColumnNames } from '../staging';
 import { detectDialect, firstLines, splitRecord, type CsvDialect } from './csv-dialect';
 import { recordStartLines } from './csv-records';
+import { uniformLineEnds } from './line-ends';
 import { toUtf8 } from './text-decode';
 
 /** Reading options a user can override; anything left out is detected. */
@@ -109,14 +110,15 @@ export async function stageCsv(
   const issues: LoadIssue[] = [...text.issues];
   headerIssues(headers, names, file, dialect.header, issues);
 
-  const starts = recordStartLines(text.bytes, dialect.quote);
+  const body = uniformLineEnds(text.bytes, dialect.quote);
+  const starts = recordStartLines(body, dialect.quote);
   const headerRecords = dialect.header ? 1 : 0;
   if (starts.length <= headerRecords) throw new LoadError({ code: 'header-only', severity: 'error', file });
 
   const table = nextStagingName();
   const path = registeredFileName(`${table}.csv`);
   const rejects = `${table}_rejects`;
-  await db.registerFile(path, text.bytes);
+  await db.registerFile(path, body);
   ctx.onProgress?.({ phase: 'parsing', done: 0, total: 1 });
   try {
     const columns = `{${names.map((n) => `${quoteLiteral(n)}: 'VARCHAR'`).join(', ')}}`;
