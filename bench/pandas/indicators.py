@@ -70,9 +70,10 @@ def month_end_balances(balances, as_of):
     arg_max(balance, snapshot), which skips NULL balances: GroupBy.last() does exactly that.
     """
     b = balances[balances["snapshot"] <= as_of]
+    # groupby sorts by its keys, so the totals come ordered by customer and snapshot, and each
+    # (customer, month-end) group keeps that order: its last() is the latest snapshot's, with no sort
     totals = b.groupby(["customer_id", "snapshot"])["balance"].sum(min_count=1).reset_index()
     totals["month_end"] = totals["snapshot"] + MONTH_END
-    totals = totals.sort_values(["customer_id", "month_end", "snapshot"])
     return totals.groupby(["customer_id", "month_end"])["balance"].last().reset_index()
 
 
@@ -213,7 +214,7 @@ def maturity(ids, loans, as_of):
 def volatility(ids, month_ends, as_of):
     ref = reference_month_end(as_of)
     m = month_ends[(month_ends["month_end"] > months_back(ref, 12)) & (month_ends["month_end"] <= ref)]
-    m = m.sort_values(["customer_id", "month_end"])
+    # month_ends comes sorted by customer and month-end (groupby's keys), as lag() needs it
     by_customer = m.groupby("customer_id")
     previous_balance = by_customer["balance"].shift()
     previous_month_end = by_customer["month_end"].shift()
