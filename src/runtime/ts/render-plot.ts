@@ -2,14 +2,16 @@ import * as ObservablePlot from '@observablehq/plot';
 import { DataType, tableFromIPC, type Table } from 'apache-arrow';
 import type { PlotMarkSpec, PlotSpec } from '../contracts';
 import { isNumericType, isPlainObject, isTemporalType, numberAt } from './arrow-values';
+import { externalReferences, type ElementLike } from './chart-references';
 import { PLOT_MARKS, PLOT_TRANSFORMS, TRANSFORM_KEY } from './plot-recorder';
 
 /**
  * Draws a chart a TypeScript cell returned (a PlotSpec: data, not code) with the real Observable
  * Plot, on the page. Only allow-listed marks and transforms are called; Arrow IPC data is decoded
  * with the app's Arrow. Options that would turn data into links (`href`, `target`) are dropped:
- * text from data is never a URL the page follows. The Plot module can be injected, so the replay is
- * tested in Node without a DOM.
+ * text from data is never a URL the page follows. A drawn chart that still refers to anything outside
+ * itself (a `url(...)` in a style or a fill) is refused before it is shown (chart-references.ts).
+ * The Plot module can be injected, so the replay is tested in Node without a DOM.
  */
 
 /** The part of Observable Plot the replay calls. */
@@ -26,7 +28,18 @@ const DROPPED_KEYS: ReadonlySet<string> = new Set(['href', 'target', 'render', '
 /** Replays a chart spec into Observable Plot: an <svg> (or a <figure> with a legend or title). */
 export function renderPlotSpec(spec: PlotSpec, document: Document, plot: PlotModule = ObservablePlot as unknown as PlotModule): SVGElement | HTMLElement {
   const marks = spec.marks.map((mark) => replayMark(mark, plot));
-  return plot.plot({ ...withoutDropped(spec.options), marks, document });
+  const chart = plot.plot({ ...withoutDropped(spec.options), marks, document });
+  // Checked while the chart is detached: nothing in it has loaded yet.
+  if (isElementLike(chart)) {
+    const outside = externalReferences(chart);
+    if (outside.length > 0) throw new Error(`This chart refers to something outside the app and was not drawn: ${outside[0]}`);
+  }
+  return chart;
+}
+
+/** A real element (the page's Plot), not the stand-in the Node tests inject. */
+function isElementLike(value: unknown): value is ElementLike {
+  return typeof (value as Partial<ElementLike> | null)?.querySelectorAll === 'function' && typeof (value as Partial<ElementLike>).tagName === 'string';
 }
 
 function replayMark(spec: PlotMarkSpec, plot: PlotModule): unknown {
