@@ -29,6 +29,8 @@ export class BenchPage {
     readonly channel: ProxyChannel,
     /** console errors and uncaught exceptions in the page and its workers */
     readonly problems: string[],
+    /** rejects when the page crashes (out of memory, typically): waits race it instead of running into their timeouts */
+    readonly crashed: Promise<never>,
   ) {}
 
   /** A fresh context (own proxy channel, downloads on) with the probes installed before the app's first script. */
@@ -44,14 +46,19 @@ export class BenchPage {
     await context.addInitScript({ content: NAME_SHIM });
     await context.addInitScript({ content: FIRST_RESULT_PROBE });
     const page = await context.newPage();
-    return new BenchPage(page, context, channel, watchProblems(page));
+    const crashed = new Promise<never>((_, reject) => page.on('crash', () => reject(new Error('the page crashed (Chromium killed the renderer, usually out of memory)'))));
+    crashed.catch(() => undefined); // observed by whoever races it; never an unhandled rejection
+    return new BenchPage(page, context, channel, watchProblems(page), crashed);
   }
 
-  /** Navigates to the app; returns navigation start → first SQL cell result painted, ms. */
-  async firstQuery(url: string, timeoutMs: number): Promise<number> {
+  /** Navigates to the app; returns navigation start → the shell ready, and → the first SQL cell result painted, ms. */
+  async firstQuery(url: string, timeoutMs: number): Promise<{ readyMs: number; firstResultMs: number }> {
     await this.page.goto(url, { timeout: timeoutMs });
     await this.page.waitForFunction(() => typeof (window as unknown as { __benchFirstResult?: number }).__benchFirstResult === 'number', null, { timeout: timeoutMs });
-    return this.page.evaluate(() => (window as unknown as { __benchFirstResult: number }).__benchFirstResult);
+    return this.page.evaluate(() => {
+      const w = window as unknown as { __benchFirstResult: number; __benchReady?: number };
+      return { readyMs: w.__benchReady ?? NaN, firstResultMs: w.__benchFirstResult };
+    });
   }
 
   /** The engine's version as the header shows it ("DuckDB v1.4.3"). */

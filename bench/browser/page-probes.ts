@@ -18,10 +18,13 @@ export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
 /**
  * Init script: records in `window.__benchFirstResult` (ms since navigation start, which is
  * performance.now()'s origin) the first painted frame in which a SQL cell of the notebook shows
- * a result (status done, output rendered). Polls once per animation frame until then.
+ * a result (status done, output rendered), and in `window.__benchReady` the first frame in which
+ * the shell said it was ready (html[data-state=ready]: DuckDB started, demo loaded). Polls once
+ * per animation frame until then.
  */
 export const FIRST_RESULT_PROBE = `(() => {
   const look = () => {
+    if (window.__benchReady === undefined && document.documentElement.dataset.state === 'ready') window.__benchReady = performance.now();
     const notebook = document.querySelector('tb-app')?.shadowRoot?.querySelector('tb-notebook');
     for (const cell of notebook?.shadowRoot?.querySelectorAll('tb-cell') ?? []) {
       const root = cell.shadowRoot;

@@ -51,7 +51,7 @@ export interface BrowserInfo {
 /** Per-step timeouts, ms, scaled to the extract (1M customers loads for minutes on 2 cores). */
 function timeouts(size: BenchSize) {
   const scale = { '10k': 1, '100k': 4, '1m': 20 }[size];
-  return { start: 120_000, load: 120_000 * scale, notebook: 180_000 * scale, tiering: 60_000 * scale, slider: 10_000 * scale, export: 60_000 * scale, sql: 60_000 * scale, rep: 1_500_000 * Math.min(scale, 4) };
+  return { start: 120_000, load: 120_000 * scale, notebook: 180_000 * scale, tiering: 60_000 * scale, slider: 10_000 * scale, export: 60_000 * scale, sql: 60_000 * scale, rep: { '10k': 10, '100k': 30, '1m': 45 }[size] * 60_000 };
 }
 
 /** The weight the slider moves: total balance, an indicator of the demo notebook's model. */
@@ -116,77 +116,14 @@ export async function runBrowser(sizes: readonly { size: BenchSize; dir: string 
 }
 
 async function runRep(browser: Browser, size: BenchSize, dir: string, rep: number, options: BrowserOptions, collect: Collector, info: BrowserInfo): Promise<void> {
-  const t = timeouts(size);
-  const log = (line: string) => options.log(`browser ${size} #${rep}: ${line}`);
   const page = await BenchPage.open(browser, options.proxy);
   const memory = new MemorySampler();
   await memory.start(page.page);
   const duckdbMb: number[] = [];
-  const base = { engine: 'browser' as const, size };
   try {
-    const firstQuery = await page.firstQuery(options.url, t.start);
-    collect.add({ ...base, metric: 'first-query', unit: 'ms' }, firstQuery);
-    info.duckdbVersion = await page.duckdbVersion();
-    log(`first query ${firstQuery.toFixed(0)} ms`);
-    const fetched = await page.fetchedPaths();
-    if (rep === 1) {
-      info.duckdbFetched = [...new Set([...info.duckdbFetched, ...fetched.filter((p) => /duckdb/i.test(p)).map((p) => p.split('/').pop()!)])];
-      info.jsFetchedAtStart = [...new Set([...info.jsFetchedAtStart, ...fetched.filter((p) => p.endsWith('.js')).map((p) => p.split('/').pop()!)])];
-    }
-    await page.settleNotebook(t.notebook);
-    await page.clearDemo();
-
-    for (const table of EXTRACT_TABLES) {
-      const path = join(dir, `${table}.csv`);
-      const bytes = statSync(path).size;
-      const load = await page.loadTable(path, table, bytes, t.load);
-      collect.add({ ...base, metric: 'load-table', unit: 'ms', table, bytes, ...(load.failed ? { failed: load.failed } : {}) }, ...(load.failed ? [] : [load.ms]));
-      log(`${table}: ${load.failed ? `FAILED ${load.failed}` : `${(load.ms / 1000).toFixed(1)} s, ${(bytes / 1e3 / load.ms).toFixed(1)} MB/s`}`);
-      if (load.failed) {
-        collect.fail(size, STEPS_AFTER_LOAD, `${table}.csv did not load: ${load.failed}`);
-        return;
-      }
-    }
-    duckdbMb.push(await page.duckdbMemoryMb(t.sql));
-
-    // a clean run of every cell on the loaded data: let the runs the loads started finish, then mark the data edited
-    await page.settleNotebook(t.notebook);
-    await page.sql('UPDATE customers SET customer_id = customer_id WHERE false', t.sql);
-    const cells = (await page.settleNotebook(t.notebook)).filter((c) => isMatrixCell(c.id));
-    const broken = cells.find((c) => c.status !== 'done');
-    if (cells.length === 0 || broken) {
-      const message = broken ? `cell ${broken.id}: ${broken.error ?? broken.status}` : 'the notebook has no indicator cells';
-      collect.fail(size, STEPS_AFTER_LOAD, message);
-      log(`indicator matrix FAILED ${message}`);
-      return;
-    }
-    const matrixMs = cells.reduce((sum, c) => sum + (c.ms ?? 0), 0);
-    collect.add({ ...base, metric: 'indicator-matrix', unit: 'ms' }, matrixMs);
-    log(`indicator matrix ${matrixMs.toFixed(0)} ms (${cells.length} cells)`);
-    duckdbMb.push(await page.duckdbMemoryMb(t.sql));
-
-    const tiering = await page.openScreening(BENCH_SIZES[size], t.tiering);
-    if (!Number.isFinite(tiering.ms)) {
-      const message = `the Screening tab showed no tiers of ${BENCH_SIZES[size].toLocaleString('en-US')} customers within ${t.tiering / 1000} s${tiering.text ? `; it said: ${tiering.text}` : ''}`;
-      collect.fail(size, ['tiering', 'slider', 'export'], message);
-      log(`tiering FAILED ${message}`);
-      return;
-    }
-    collect.add({ ...base, metric: 'tiering', unit: 'ms' }, tiering.ms);
-    log(`tiering ${tiering.ms.toFixed(0)} ms`);
-
-    const moves = [];
-    for (const value of sliderValues(options.sliderChanges)) moves.push(await page.moveSlider(SLIDER, value, t.slider));
-    const stuck = moves.filter((m) => !m.changed).length;
-    collect.add({ ...base, metric: 'slider', unit: 'ms', ...(stuck ? { failed: `${stuck} of ${moves.length} changes did not reach the chart within ${t.slider} ms` } : {}) }, ...moves.filter((m) => m.changed).map((m) => m.ms));
-    const sorted = moves.map((m) => m.ms).sort((a, b) => a - b);
-    log(`slider: ${moves.length} changes, median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms, render only median ${moves.map((m) => m.renderMs).sort((a, b) => a - b)[Math.floor(moves.length / 2)]?.toFixed(1)} ms`);
-
-    const exported = await page.exportStrategicList(t.export);
-    collect.add({ ...base, metric: 'export', unit: 'ms' }, exported.ms);
-    log(`export ${exported.ms} ms (${exported.bytes} bytes)`);
-    duckdbMb.push(await page.duckdbMemoryMb(t.sql));
+    await Promise.race([steps(page, size, dir, rep, options, collect, info, duckdbMb), page.crashed]);
   } finally {
+    const base = { engine: 'browser' as const, size };
     const peaks = await memory.stop();
     collect.add({ ...base, metric: 'peak-memory', unit: 'MB', detail: 'js-heap' }, peaks.jsHeapMb);
     collect.add({ ...base, metric: 'peak-memory', unit: 'MB', detail: 'process' }, peaks.processMb);
@@ -194,4 +131,73 @@ async function runRep(browser: Browser, size: BenchSize, dir: string, rep: numbe
     if (page.problems.length) info.problems.push(...page.problems.slice(0, 5).map((p) => `${size} #${rep}: ${p.slice(0, 300)}`));
     await page.close();
   }
+}
+
+/** The steps of one repetition (see the file's comment); `duckdbMb` collects duckdb_memory() readings. */
+async function steps(page: BenchPage, size: BenchSize, dir: string, rep: number, options: BrowserOptions, collect: Collector, info: BrowserInfo, duckdbMb: number[]): Promise<void> {
+  const t = timeouts(size);
+  const log = (line: string) => options.log(`browser ${size} #${rep}: ${line}`);
+  const base = { engine: 'browser' as const, size };
+  const { readyMs, firstResultMs } = await page.firstQuery(options.url, t.start);
+  collect.add({ ...base, metric: 'first-query', unit: 'ms' }, firstResultMs);
+  info.duckdbVersion = await page.duckdbVersion();
+  log(`first query ${firstResultMs.toFixed(0)} ms (the shell ready at ${readyMs.toFixed(0)} ms)`);
+  const fetched = await page.fetchedPaths();
+  if (rep === 1) {
+    info.duckdbFetched = [...new Set([...info.duckdbFetched, ...fetched.filter((p) => /duckdb/i.test(p)).map((p) => p.split('/').pop()!)])];
+    info.jsFetchedAtStart = [...new Set([...info.jsFetchedAtStart, ...fetched.filter((p) => p.endsWith('.js')).map((p) => p.split('/').pop()!)])];
+  }
+  await page.settleNotebook(t.notebook);
+  await page.clearDemo();
+
+  for (const table of EXTRACT_TABLES) {
+    const path = join(dir, `${table}.csv`);
+    const bytes = statSync(path).size;
+    const load = await page.loadTable(path, table, bytes, t.load);
+    collect.add({ ...base, metric: 'load-table', unit: 'ms', table, bytes, ...(load.failed ? { failed: load.failed } : {}) }, ...(load.failed ? [] : [load.ms]));
+    log(`${table}: ${load.failed ? `FAILED ${load.failed}` : `${(load.ms / 1000).toFixed(1)} s, ${(bytes / 1e3 / load.ms).toFixed(1)} MB/s`}`);
+    if (load.failed) {
+      collect.fail(size, STEPS_AFTER_LOAD, `${table}.csv did not load: ${load.failed}`);
+      return;
+    }
+  }
+  duckdbMb.push(await page.duckdbMemoryMb(t.sql));
+
+  // a clean run of every cell on the loaded data: let the runs the loads started finish, then mark the data edited
+  await page.settleNotebook(t.notebook);
+  await page.sql('UPDATE customers SET customer_id = customer_id WHERE false', t.sql);
+  const cells = (await page.settleNotebook(t.notebook)).filter((c) => isMatrixCell(c.id));
+  const broken = cells.find((c) => c.status !== 'done');
+  if (cells.length === 0 || broken) {
+    const message = broken ? `cell ${broken.id}: ${broken.error ?? broken.status}` : 'the notebook has no indicator cells';
+    collect.fail(size, STEPS_AFTER_LOAD, message);
+    log(`indicator matrix FAILED ${message}`);
+    return;
+  }
+  const matrixMs = cells.reduce((sum, c) => sum + (c.ms ?? 0), 0);
+  collect.add({ ...base, metric: 'indicator-matrix', unit: 'ms' }, matrixMs);
+  log(`indicator matrix ${matrixMs.toFixed(0)} ms (${cells.length} cells)`);
+  duckdbMb.push(await page.duckdbMemoryMb(t.sql));
+
+  const tiering = await page.openScreening(BENCH_SIZES[size], t.tiering);
+  if (!Number.isFinite(tiering.ms)) {
+    const message = `the Screening tab showed no tiers of ${BENCH_SIZES[size].toLocaleString('en-US')} customers within ${t.tiering / 1000} s${tiering.text ? `; it said: ${tiering.text}` : ''}`;
+    collect.fail(size, ['tiering', 'slider', 'export'], message);
+    log(`tiering FAILED ${message}`);
+    return;
+  }
+  collect.add({ ...base, metric: 'tiering', unit: 'ms' }, tiering.ms);
+  log(`tiering ${tiering.ms.toFixed(0)} ms`);
+
+  const moves = [];
+  for (const value of sliderValues(options.sliderChanges)) moves.push(await page.moveSlider(SLIDER, value, t.slider));
+  const stuck = moves.filter((m) => !m.changed).length;
+  collect.add({ ...base, metric: 'slider', unit: 'ms', ...(stuck ? { failed: `${stuck} of ${moves.length} changes did not reach the chart within ${t.slider} ms` } : {}) }, ...moves.filter((m) => m.changed).map((m) => m.ms));
+  const sorted = moves.map((m) => m.ms).sort((a, b) => a - b);
+  log(`slider: ${moves.length} changes, median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms, render only median ${moves.map((m) => m.renderMs).sort((a, b) => a - b)[Math.floor(moves.length / 2)]?.toFixed(1)} ms`);
+
+  const exported = await page.exportStrategicList(t.export);
+  collect.add({ ...base, metric: 'export', unit: 'ms' }, exported.ms);
+  log(`export ${exported.ms} ms (${exported.bytes} bytes)`);
+  duckdbMb.push(await page.duckdbMemoryMb(t.sql));
 }
