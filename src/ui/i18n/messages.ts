@@ -4,6 +4,7 @@ import { evaluationEn, evaluationZh } from './messages-evaluation';
 import { profileEn, profileZh } from './messages-profile';
 import { screeningEn, screeningZh } from './messages-screening';
 import { scenariosEn, scenariosZh } from './messages-scenarios';
+import { storageEn, storageZh } from './messages-storage';
 
 /** UI text in English; every key must have a Chinese counterpart below (the compiler checks). */
 const en = {
@@ -184,6 +185,7 @@ const en = {
   ...paletteEn,
   ...evaluationEn,
   ...scenariosEn,
+  ...storageEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -366,6 +368,7 @@ const zh: Record<MessageKey, string> = {
   ...paletteZh,
   ...evaluationZh,
   ...scenariosZh,
+  ...storageZh,
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, zh };

@@ -1,7 +1,7 @@
 import { tableToIPC } from 'apache-arrow';
 import type { Database, TableInfo } from '../../engine/database';
 import { manifestEntry } from '../../notebook/manifest';
-import { NotebookStore, notebookId, requestPersistence, type PersistenceReport } from '../../notebook/storage';
+import { NotebookStore, isStorageError, notebookId, requestPersistence, type PersistenceReport, type StorageErrorKind } from '../../notebook/storage';
 import { compileTsCell, isCompileError } from '../../runtime/ts/compile';
 import type { TsSandbox } from '../../runtime/contracts';
 import type { EditorSchema } from '../editor/types';
@@ -22,7 +22,8 @@ export class NotebookHost extends EventTarget {
   readonly session: NotebookSession;
   library: NotebookLibrary = { bundled: [], stored: [] };
   persistence: PersistenceReport | null = null;
-  storageProblem: string | null = null;
+  /** the one request for persistent storage, so the saves that follow do not ask again */
+  private persistenceAsked: Promise<void> | null = null;
   private readonly tableNames: () => string[];
   /** each loaded table's fingerprint, to tell the runtime which tables a load changed */
   private dataSeen: Map<string, string>;
@@ -55,6 +56,12 @@ export class NotebookHost extends EventTarget {
       this.session.runtime.dataChanged(changed);
     });
     this.tableNames = () => workspace.tables.map((t) => t.name);
+    // Persistence is asked for once something of the user's is stored: Firefox asks the user, so
+    // not at start-up, and the first save follows an edit (a user action).
+    this.session.addEventListener('change', () => {
+      const status = this.session.saveStatus;
+      if (status?.state === 'saved' && status.at !== null) void this.askPersistence();
+    });
     addEventListener('pagehide', () => this.session.flush());
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') this.session.flush();
@@ -73,14 +80,16 @@ export class NotebookHost extends EventTarget {
   static async start(workspace: WorkspaceStore, makeSandbox: (db: Database) => TsSandbox): Promise<NotebookHost> {
     const db = workspace.database!;
     let store: NotebookStore | null = null;
-    let problem: string | null = null;
+    let problem: StorageErrorKind | null = null;
     try {
       store = await NotebookStore.open();
     } catch (error) {
-      problem = error instanceof Error ? error.message : String(error);
+      // The notebook still works in memory; the toolbar says that nothing is being saved.
+      problem = isStorageError(error) ? error.kind : 'unavailable';
+      console.warn('notebook storage could not be opened', error);
     }
     const host = new NotebookHost(workspace, store, db, makeSandbox(db), await db.version());
-    host.storageProblem = problem;
+    if (problem) host.session.setStorageHealth({ ...host.session.storage, problem });
     await host.openFirst();
     return host;
   }
@@ -116,11 +125,17 @@ export class NotebookHost extends EventTarget {
     this.changed();
   }
 
-  /** Asks the browser to keep the notebooks (after a user action: some browsers ask the user). */
-  async askPersistence(): Promise<void> {
-    if (this.persistence) return;
-    this.persistence = await requestPersistence();
-    this.changed();
+  /**
+   * Asks the browser to keep the notebooks (after a user action: some browsers ask the user), once
+   * per page; the toolbar warns when it was not granted, since the browser may then evict them.
+   */
+  askPersistence(): Promise<void> {
+    this.persistenceAsked ??= requestPersistence().then((report) => {
+      this.persistence = report;
+      this.session.setStorageHealth({ ...this.session.storage, persistence: report.status });
+      this.changed();
+    });
+    return this.persistenceAsked;
   }
 
   /** What the editors complete: loaded tables and SQL cells' columns, cell names, input names. */

@@ -11,6 +11,7 @@ import type { TsReferences } from '../../runtime/compile-cell';
 import { NotebookRuntime } from '../../runtime/runtime';
 import { inputValue } from '../../runtime/compile-cell';
 import { newCell } from './new-cell';
+import { UNKNOWN_HEALTH, type StorageHealth } from './storage-health';
 
 /** What a replay found: the data files against the manifest, and each cell against its digest. */
 export interface ReplayReport {
@@ -45,6 +46,8 @@ export class NotebookSession extends EventTarget {
   review = false;
   problems: readonly FormatProblem[] = [];
   saveStatus: AutosaveStatus | null = null;
+  /** the browser's storage as a whole (persistence, a store that could not open): set by the host */
+  storage: StorageHealth = UNKNOWN_HEALTH;
   replay: ReplayReport | 'running' | null = null;
   readonly runtime: NotebookRuntime;
   /**
@@ -75,6 +78,12 @@ export class NotebookSession extends EventTarget {
 
   private changed(): void {
     this.dispatchEvent(new Event('change'));
+  }
+
+  /** The host learned something about the browser's storage; the toolbar shows it. */
+  setStorageHealth(health: StorageHealth): void {
+    this.storage = health;
+    this.changed();
   }
 
   /**

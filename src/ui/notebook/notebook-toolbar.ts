@@ -6,6 +6,7 @@ import { StoreController } from '../controllers/store-controller';
 import { theme } from '../theme';
 import type { NotebookLibrary } from './notebook-library';
 import type { NotebookSession } from './notebook-session';
+import { storageReasonKey } from './storage-health';
 
 /** Asks the host to open a notebook (the host owns the library and the session). */
 export type OpenRequest = { readonly bundled: string } | { readonly stored: string } | { readonly file: File } | { readonly blank: true };
@@ -66,6 +67,10 @@ export class NotebookToolbar extends LitElement {
 
   private saveState() {
     const s = this.session.saveStatus;
+    const problem = this.session.storage.problem;
+    if (problem) {
+      return html`<span class="error small" role="alert" data-testid="storage-problem" data-kind=${problem}>${this.t('storage.closed', { reason: this.t(storageReasonKey(problem)) })}</span>`;
+    }
     if (!s) return this.session.id ? nothing : html`<span class="muted small">${this.t('nb.unsaved')}</span>`;
     switch (s.state) {
       case 'pending':
@@ -74,8 +79,16 @@ export class NotebookToolbar extends LitElement {
       case 'saved':
         return html`<span class="muted small" data-testid="save-state">${s.at ? this.t('nb.saved', { time: new Date(s.at).toLocaleTimeString(this.locale === 'zh' ? 'zh-CN' : 'en-US') }) : ''}</span>`;
       case 'error':
-        return html`<span class="error small" role="alert">${this.t('nb.saveFailed', { message: s.error.message })}</span>`;
+        // The kind in the user's language; the browser's own words (English) in the tooltip.
+        return html`<span class="error small" role="alert" data-testid="save-error" data-kind=${s.error.kind} title=${s.error.message}>${this.t('nb.saveFailed', { message: this.t(storageReasonKey(s.error.kind)) })}</span>`;
     }
+  }
+
+  /** A warning when the browser may evict the notebooks: persistence not granted (or not offered). */
+  private persistenceState() {
+    const status = this.session.storage.persistence;
+    if (status !== 'denied' && status !== 'unsupported') return nothing;
+    return html`<span class="warn small" data-testid="storage-persistence" data-status=${status}>${this.t('nb.storageNotPersistent')}</span>`;
   }
 
   private panelView() {
@@ -108,9 +121,10 @@ export class NotebookToolbar extends LitElement {
   override render() {
     const s = this.session;
     const sets = Object.keys(s.document.parameterSets);
-    return html`<div class="bar">
+    return html`<div class="bar" data-persistence=${s.storage.persistence ?? 'unknown'}>
         <input class="title" aria-label="title" .value=${s.document.title} @change=${(e: Event) => s.setTitle((e.target as HTMLInputElement).value)} />
         ${this.saveState()}
+        ${this.persistenceState()}
         <span class="spacer"></span>
         ${sets.length
           ? html`<label class="small">${this.t('nb.parameters')}
@@ -146,6 +160,7 @@ export class NotebookToolbar extends LitElement {
       .spacer { flex: 1; }
       .small { font-size: 12px; }
       .error { color: var(--tb-red); }
+      .warn { color: var(--tb-amber); max-width: 46ch; }
       label.button { border: 1px solid var(--tb-line); background: var(--tb-card); border-radius: 6px; padding: 6px 12px; cursor: pointer; }
       label.button input { display: none; }
       .panel { position: absolute; right: 0; top: 46px; z-index: 6; background: var(--tb-card); border: 1px solid var(--tb-line); border-radius: var(--tb-radius); box-shadow: 0 8px 24px rgba(18, 38, 63, 0.15); padding: 6px; min-width: 320px; max-height: 420px; overflow: auto; display: flex; flex-direction: column; gap: 2px; }
