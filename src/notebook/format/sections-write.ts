@@ -9,6 +9,37 @@ import { yamlText } from './yaml-text';
  * inputs, digests, options) keep the order they were given in.
  */
 export function sectionText(name: SectionName, doc: NotebookDocument): string | null {
+  const value = sectionValue(name, doc);
+  if (value === null) return writeSection(name, doc);
+  const cached = written.get(value);
+  if (cached !== undefined) return cached;
+  const text = writeSection(name, doc);
+  written.set(value, text);
+  return text;
+}
+
+/**
+ * Each section's text, by the (read-only) object it is written from. A slider tick changes one
+ * input cell and autosave writes the whole notebook: without this, every tick re-wrote (and
+ * read back, see yamlText) the digests, data and parameter-set YAML, the largest part of the file
+ * and, measured, the largest cost of a tick after the charts.
+ */
+const written = new WeakMap<object, string | null>();
+
+function sectionValue(name: SectionName, doc: NotebookDocument): object | null {
+  switch (name) {
+    case 'parameters':
+      return doc.parameterSets;
+    case 'data':
+      return doc.data;
+    case 'environment':
+      return doc.environment;
+    case 'digests':
+      return doc.digests;
+  }
+}
+
+function writeSection(name: SectionName, doc: NotebookDocument): string | null {
   switch (name) {
     case 'parameters':
       return Object.keys(doc.parameterSets).length === 0 ? null : yamlText(doc.parameterSets);
