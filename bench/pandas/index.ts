@@ -42,7 +42,7 @@ function runScript(spec: unknown): Promise<PandasOutput> {
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
+    child.on('error', (error) => resolve({ load: {}, matrix: [], pandas: '?', failed: `cannot run ${PYTHON}: ${error.message} (apt-get install -y python3-pandas)` }));
     child.on('close', (code, signal) => {
       if (code === 0) {
         try {
