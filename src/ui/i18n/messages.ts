@@ -5,6 +5,7 @@ import { profileEn, profileZh } from './messages-profile';
 import { screeningEn, screeningZh } from './messages-screening';
 import { scenariosEn, scenariosZh } from './messages-scenarios';
 import { storageEn, storageZh } from './messages-storage';
+import { engineEn, engineZh } from './messages-engine';
 
 /** UI text in English; every key must have a Chinese counterpart below (the compiler checks). */
 const en = {
@@ -186,6 +187,7 @@ const en = {
   ...evaluationEn,
   ...scenariosEn,
   ...storageEn,
+  ...engineEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -369,6 +371,7 @@ const zh: Record<MessageKey, string> = {
   ...evaluationZh,
   ...scenariosZh,
   ...storageZh,
+  ...engineZh,
 };
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, zh };
@@ -381,9 +384,12 @@ export function interpolate(template: string, params: MessageParams = {}, locale
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? value.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-US') : value;
+    return typeof value === 'number' ? NUMBER_FORMATS[locale].format(value) : value;
   });
 }
+
+/** One formatter per locale: `toLocaleString` builds a new one per call, measurably slow per render. */
+const NUMBER_FORMATS: Record<Locale, Intl.NumberFormat> = { en: new Intl.NumberFormat('en-US'), zh: new Intl.NumberFormat('zh-CN') };
 
 /** The text of a message in a locale. */
 export function message(locale: Locale, key: MessageKey, params?: MessageParams): string {

@@ -137,8 +137,7 @@ export class NameList extends LitElement {
   }
 
   private options(column: string) {
-    const values = [...new Set(this.screen?.data.text[column] ?? [])].filter((v) => v !== '').sort((a, b) => a.localeCompare(b, 'zh'));
-    return values.map((v) => html`<option .value=${v}>${v}</option>`);
+    return distinctSorted(this.screen?.data.text[column] ?? []).map((v) => html`<option .value=${v}>${v}</option>`);
   }
 
   override render() {
@@ -196,3 +195,19 @@ export class NameList extends LitElement {
 }
 
 customElements.define('tb-name-list', NameList);
+
+/**
+ * The distinct non-empty values of a column, in Chinese collation order, computed once per column
+ * array: the list re-renders on every slider tick, and sorting 100,000 names with localeCompare
+ * each time cost more than the re-tiering.
+ */
+const distinctCache = new WeakMap<readonly string[], string[]>();
+const collator = new Intl.Collator('zh');
+function distinctSorted(values: readonly string[]): string[] {
+  let out = distinctCache.get(values);
+  if (!out) {
+    out = [...new Set(values)].filter((v) => v !== '').sort(collator.compare);
+    distinctCache.set(values, out);
+  }
+  return out;
+}
