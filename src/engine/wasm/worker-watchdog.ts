@@ -53,6 +53,8 @@ export class WorkerWatchdog {
   private graceFrom: number;
   /** when each outstanding request was first seen */
   private readonly firstSeen = new Map<number, number>();
+  /** when the outstanding ping was sent, if one is (used when requests cannot be seen) */
+  private pinging: number | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private verdict: string | null = null;
   private readonly listeners: ((reason: string) => void)[] = [];
@@ -127,9 +129,6 @@ export class WorkerWatchdog {
     } else if (this.pinging === null && now - this.lastPing >= this.pingEveryMs) this.ping(now);
   }
 
-  /** when the outstanding ping was sent, if one is */
-  private pinging: number | null = null;
-
   private ping(now: number): void {
     this.lastPing = now;
     this.pinging = now;
@@ -137,6 +136,8 @@ export class WorkerWatchdog {
       () => (this.pinging = null),
       () => (this.pinging = null),
     );
+    // the ping's silence counts from now, not from the next look
+    for (const id of pendingOf(this.db)?.keys() ?? []) if (!this.firstSeen.has(id)) this.firstSeen.set(id, now);
   }
 
   private die(reason: string): void {

@@ -13,12 +13,16 @@ import { DEMO_BASE, fetchDemoManifest, fetchOwnFile, type DemoManifest } from '.
 import type { LoadJob } from './load-job';
 import { isActive, newJob } from './load-job';
 import { readFileBytes } from './read-file';
+import { LoadRecipes } from './load-recipes';
+
+/** Notices about the engine itself: it died, it is back with its tables, a table could not be made again. */
+export type EngineNoticeKey = 'notice.engineDied' | 'notice.engineRecovered' | 'notice.engineTableLost' | 'notice.engineLost';
 
 /** A message shown to the user until dismissed. */
 export interface Notice {
   readonly id: number;
   readonly kind: 'success' | 'error' | 'info';
-  readonly key: 'notice.loaded' | 'notice.cancelled' | 'notice.failed';
+  readonly key: 'notice.loaded' | 'notice.cancelled' | 'notice.failed' | EngineNoticeKey;
   readonly params: Readonly<Record<string, string | number>>;
   readonly issue?: LoadIssue;
 }
@@ -34,6 +38,8 @@ export class WorkspaceStore extends EventTarget {
   tables: TableInfo[] = [];
   readonly reports = new Map<string, QualityReport>();
   readonly demoTables = new Set<string>();
+  /** how each loaded table was made, to make it again in a new engine (engine-recovery.ts) */
+  readonly recipes = new LoadRecipes();
   jobs: LoadJob[] = [];
   notices: Notice[] = [];
   demo: { state: 'idle' | 'loading' | 'loaded' | 'failed'; customers: number; ms: number } = { state: 'idle', customers: 0, ms: 0 };
@@ -100,6 +106,8 @@ export class WorkspaceStore extends EventTarget {
         performance.measure(`tierbook:demo:${entry.table}:clean`, { start: t2, end: performance.now() });
         this.reports.set(report.table, report);
         this.demoTables.add(report.table);
+        const file = DEMO_BASE + entry.file;
+        this.recipes.record({ table: report.table, fileName: entry.file, read: () => fetchOwnFile(file), ...(entry.sha256 ? { sha256: entry.sha256 } : {}), request: {}, mapping: report.mapping, policy: report.policy, trusted: true });
       }
       this.demo = { state: 'loaded', customers: manifest.customers ?? 0, ms: Math.round(performance.now() - started) };
       performance.mark('tierbook:demo-loaded');
@@ -194,6 +202,8 @@ export class WorkspaceStore extends EventTarget {
       });
       this.reports.set(report.table, report);
       this.demoTables.delete(report.table);
+      const file = job.file;
+      this.recipes.record({ table: report.table, fileName: job.fileName, read: () => readFileBytes(file), sha256: report.source.sha256, request: job.request, mapping, policy, trusted: false });
       job.state = 'done';
       await this.refreshTables();
       this.notify('success', 'notice.loaded', { file: job.fileName, table: report.table, loaded: report.rowsLoaded, rejected: report.rowsRejected });
@@ -222,6 +232,7 @@ export class WorkspaceStore extends EventTarget {
     await this.db.exec(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
     this.reports.delete(name);
     this.demoTables.delete(name);
+    this.recipes.forget(name);
     await this.refreshTables();
   }
 
@@ -247,7 +258,7 @@ export class WorkspaceStore extends EventTarget {
     this.notify('error', 'notice.failed', { file: job.fileName }, job.error);
   }
 
-  private notify(kind: Notice['kind'], key: Notice['key'], params: Notice['params'], issue?: LoadIssue): void {
+  notify(kind: Notice['kind'], key: Notice['key'], params: Notice['params'], issue?: LoadIssue): void {
     this.notices = [...this.notices, { id: this.noticeId++, kind, key, params, ...(issue ? { issue } : {}) }].slice(-6);
     this.changed();
   }
