@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { freemem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EXTRACT_TABLES } from '../../src/extract/schema';
@@ -88,7 +88,10 @@ export async function runPandas(dir: string, size: BenchSize, reps: number): Pro
   const scratch = await mkdtemp(join(tmpdir(), 'tierbook-pandas-'));
   try {
     const out = join(scratch, 'indicator_matrix.csv');
-    const result = await runScript({ dir, as_of: asOf, reps, out, tables: tableTypes(dir) });
+    // at most 70% of the memory available now (libuv reads MemAvailable): past it pandas reports
+    // MemoryError and the figure says so, rather than the kernel killing some process to make room
+    const memoryLimitMb = Math.floor((0.7 * freemem()) / 2 ** 20);
+    const result = await runScript({ dir, as_of: asOf, reps, out, tables: tableTypes(dir), memory_limit_mb: memoryLimitMb });
     if (result.failed) return [{ metric: 'indicator-matrix', engine: 'pandas', size, samples: result.matrix, unit: 'ms', failed: result.failed }];
     await checkPandasAgrees(dir, out);
     const bytes = new Map(csvFilesIn(dir).map((f) => [f.table as string, f.bytes]));

@@ -8,6 +8,7 @@ and index-aligned joins; no loop over rows. Each step names the SQL cell and col
     python3 indicators.py SPEC_JSON   (run by bench/pandas/index.ts; prints one JSON object)
 
 SPEC_JSON: {"dir": extract folder, "as_of": "YYYY-MM-DD", "reps": n, "out": matrix CSV or null,
+"memory_limit_mb": address-space cap or null,
 "tables": {table: {"text": [columns], "dates": [columns]}}}. The column types come from the app's
 schema (src/extract/schema.ts) through index.ts, so they are not written twice.
 
@@ -16,6 +17,7 @@ or {"failed": message} when pandas cannot do it (e.g. out of memory).
 """
 
 import json
+import resource
 import sys
 import time
 
@@ -259,6 +261,11 @@ def indicator_matrix(t, as_of):
 
 def main():
     spec = json.loads(sys.argv[1])
+    if spec.get("memory_limit_mb"):
+        # a cap turns running out of memory into a MemoryError we report, instead of the kernel's
+        # OOM killer picking a process (possibly someone else's) on a shared machine
+        limit = int(spec["memory_limit_mb"]) * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     as_of = pd.Timestamp(spec["as_of"])
     result = {"load": {}, "matrix": [], "pandas": pd.__version__}
     try:
@@ -274,7 +281,8 @@ def main():
         if spec.get("out"):
             matrix.to_csv(spec["out"], index=False, date_format="%Y-%m-%d")
     except MemoryError:
-        result["failed"] = "pandas ran out of memory (MemoryError)"
+        cap = f" under a {spec['memory_limit_mb']} MB cap" if spec.get("memory_limit_mb") else ""
+        result["failed"] = f"pandas ran out of memory (MemoryError{cap})"
     print(json.dumps(result))
 
 
