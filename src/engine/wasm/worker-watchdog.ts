@@ -1,27 +1,23 @@
 /**
  * Notices that DuckDB-WASM's worker died. AsyncDuckDB does not: on a worker 'error' it drops its
  * pending requests without rejecting them, and a worker that closed or was terminated sends
- * nothing at all, so every call then waits forever. Three signs are watched:
+ * nothing at all, so every call then waits forever. Two signs are watched here:
  *
  * 1. the Worker's 'error' event (an exception the worker did not catch: its state is unknown);
- * 2. silence: requests that an alive worker answers quickly (a ping, a poll of a pending query,
- *    which DuckDB-WASM returns after its polling interval of ~100 ms, a result fetch, a cancel)
- *    have waited longer than `silenceMs` with no message at all from the worker;
- * 3. a heartbeat: when nothing is outstanding, a ping every `pingEveryMs`, so a worker that died
- *    while idle is found before the user's next query hangs on it.
+ * 2. a heartbeat: when no request is outstanding, a ping every `pingEveryMs`. The worker is idle
+ *    then, so an alive one answers within milliseconds (requests sent after the ping queue behind
+ *    it); a ping unanswered for `silenceMs` means the worker is gone.
  *
- * Steps that may legitimately run for long in one go (a prepared statement, an Arrow insert, a
- * file registration) are never judged by silence: a busy worker and a dead one look the same
- * there, and a false death would throw the user's tables away. A death during such a step is
- * found by sign 1, or by silence once the step's caller goes on to a quick request.
+ * A busy worker is never judged by silence: one step of a query (a sort, an aggregate's finalize)
+ * can run for seconds without a reply (measured: over 3 s for an md5 over a 50k-row string_agg on
+ * a loaded machine), a busy worker and a dead one look the same, and a false death would throw the
+ * user's tables away. A death during a step shows as sign 1, or as a WebAssembly trap in the
+ * step's reply (recovering-database.ts); a worker that vanished silently mid-step is found only
+ * once its calls settle (never, for the worst case): a known limit.
  *
- * Which requests are outstanding is read from AsyncDuckDB's `_pendingRequests` (a Map of
- * `{ type }` tasks; @duckdb/duckdb-wasm is pinned to an exact version). Without it, only the
- * 'error' event and the heartbeat are used.
+ * Whether requests are outstanding is read from AsyncDuckDB's `_pendingRequests` (a Map;
+ * @duckdb/duckdb-wasm is pinned to an exact version). Without it there is no heartbeat.
  */
-
-/** Requests an alive, idle-between-steps worker answers within its polling interval. */
-const QUICK = new Set(['PING', 'POLL_PENDING_QUERY', 'FETCH_QUERY_RESULTS', 'CANCEL_PENDING_QUERY', 'GET_VERSION', 'CLOSE_PREPARED', 'DROP_FILE']);
 
 export interface WatchedWorker {
   addEventListener(type: 'message' | 'error', listener: (event: Event) => void): void;
@@ -33,7 +29,7 @@ export interface WatchedDuckDB {
 }
 
 export interface WatchdogOptions {
-  /** how long quick requests may go unanswered before the worker counts as dead */
+  /** how long a ping to an idle worker may go unanswered before the worker counts as dead */
   readonly silenceMs?: number;
   /** how often an idle worker is pinged */
   readonly pingEveryMs?: number;
@@ -51,9 +47,7 @@ export class WorkerWatchdog {
   private lastTick: number;
   /** counting silence starts no earlier than this (after the page itself was blocked) */
   private graceFrom: number;
-  /** when each outstanding request was first seen */
-  private readonly firstSeen = new Map<number, number>();
-  /** when the outstanding ping was sent, if one is (used when requests cannot be seen) */
+  /** when the outstanding ping was sent, if one is */
   private pinging: number | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private verdict: string | null = null;
@@ -101,32 +95,21 @@ export class WorkerWatchdog {
     this.die(`the DuckDB worker failed${message ? `: ${message}` : ''}`);
   };
 
-  /** One look: declares the worker dead when quick requests met silence; pings it when idle. */
+  /** One look: declares the worker dead when a ping sent while it was idle met silence; pings it when idle. */
   check(): void {
     if (this.verdict !== null) return;
     const now = this.now();
-    // the page was blocked (long task, debugger): the worker's answers may still be queued behind
+    // the page was blocked (long task, debugger): the worker's answer may still be queued behind
     if (now - this.lastTick > Math.max(1000, 4 * this.tickMs)) this.graceFrom = now;
     this.lastTick = now;
     const pending = pendingOf(this.db);
-    if (pending === null) return this.heartbeatOnly(now);
-    for (const id of [...this.firstSeen.keys()]) if (!pending.has(id)) this.firstSeen.delete(id);
-    for (const id of pending.keys()) if (!this.firstSeen.has(id)) this.firstSeen.set(id, now);
-    if (pending.size === 0) {
-      if (now - this.lastPing >= this.pingEveryMs) this.ping(now);
+    if (pending === null) return;
+    if (this.pinging !== null) {
+      const quietFor = now - Math.max(this.pinging, this.lastHeard, this.graceFrom);
+      if (quietFor > this.silenceMs) this.die(`the DuckDB worker stopped answering (no reply to a ping in ${Math.round(quietFor)} ms)`);
       return;
     }
-    if (![...pending.values()].every((task) => QUICK.has(task.type))) return;
-    const oldest = Math.min(...[...pending.keys()].map((id) => this.firstSeen.get(id)!));
-    const quietFor = now - Math.max(this.lastHeard, oldest, this.graceFrom);
-    if (quietFor > this.silenceMs) this.die(`the DuckDB worker stopped answering (${Math.round(quietFor)} ms without a reply)`);
-  }
-
-  /** Without a view of the outstanding requests: a ping unanswered for `silenceMs` is death. */
-  private heartbeatOnly(now: number): void {
-    if (this.pinging !== null && now - Math.max(this.pinging, this.graceFrom) > this.silenceMs) {
-      this.die(`the DuckDB worker stopped answering (no reply to a ping in ${this.silenceMs} ms)`);
-    } else if (this.pinging === null && now - this.lastPing >= this.pingEveryMs) this.ping(now);
+    if (pending.size === 0 && now - this.lastPing >= this.pingEveryMs) this.ping(now);
   }
 
   private ping(now: number): void {
@@ -136,8 +119,6 @@ export class WorkerWatchdog {
       () => (this.pinging = null),
       () => (this.pinging = null),
     );
-    // the ping's silence counts from now, not from the next look
-    for (const id of pendingOf(this.db)?.keys() ?? []) if (!this.firstSeen.has(id)) this.firstSeen.set(id, now);
   }
 
   private die(reason: string): void {
