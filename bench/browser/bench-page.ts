@@ -2,6 +2,7 @@
  * The app in one fresh browser context, driven as an analyst would (file input, mapping dialog,
  * tabs, sliders, export) and timed from outside: see page-probes.ts for what "on screen" means.
  */
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { watchProblems } from '../../test/e2e/support/app-page';
@@ -104,7 +105,8 @@ export class BenchPage {
     const ms = Date.now() - start;
     const kind = await outcome.getAttribute('data-kind');
     if (kind === 'success') return { table, bytes, ms };
-    const text = ((await outcome.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    // the notice's text, without its dismiss button's ×
+    const text = ((await outcome.textContent()) ?? '').replace(/\s+/g, ' ').replace(/\s*×$/, '').trim();
     // the dialog may still be open on an error: close it so the page stays usable
     if (await dialog.isVisible()) await this.page.locator('button[data-testid="mapping-skip"]').click().catch(() => undefined);
     return { table, bytes, ms, failed: text || `load of ${file} failed (${kind})` };
@@ -157,7 +159,6 @@ export class BenchPage {
     const start = Date.now();
     const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: timeoutMs }), this.page.locator('tb-name-list button[data-export="csv"]').click({ timeout: timeoutMs })]);
     const ms = Date.now() - start;
-    const { statSync } = await import('node:fs');
     const path = await download.path();
     return { ms, bytes: path ? statSync(path).size : 0 };
   }
