@@ -102,6 +102,26 @@ describe('buildModelReport', () => {
     expect(html).toContain("npm run replay -- &#39;demo&#39;\\&#39;&#39;s notebook.md&#39;");
   });
 
+  it('carries its own CSP, first in the head, that allows no script and no load (issue 7, item 4)', () => {
+    const head = html.slice(html.indexOf('<head>'), html.indexOf('</head>'));
+    const metas = [...head.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/g)];
+    expect(metas).toHaveLength(1);
+    // before any element that could load or run something
+    expect(head.slice(0, metas[0]!.index).match(/<(?!meta\b)[a-z]+/gi) ?? []).toEqual(['<head']);
+    const policy = new Map(metas[0]![1]!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+    expect(policy.get('default-src')).toEqual(["'none'"]);
+    // no script-src: scripts fall back to default-src 'none', inline ones included
+    expect(policy.has('script-src')).toBe(false);
+    expect([...policy.values()].flat().filter((v) => /^(https?:|\*|'self'|'unsafe-eval')/.test(v))).toEqual([]);
+  });
+
+  it('prints an attribute-breaking payload as text', () => {
+    const payload = '"><svg onload=alert(1)>';
+    const report = buildModelReport({ ...input(), title: payload, fileName: payload });
+    expect(report).not.toContain('<svg onload');
+    expect(report).toContain('&quot;&gt;&lt;svg onload=alert(1)&gt;');
+  });
+
   it('inlines the safe chart without its namespaces and leaves the unsafe one out', () => {
     expect(html).toContain('<svg width="10" height="10" viewBox="0 0 10 10">');
     expect(html).toContain(`<figcaption>ROC ${ESCAPED}</figcaption>`);

@@ -20,8 +20,8 @@ export function watchDialogs(page: Page): string[] {
 /**
  * Elements in the live page, shadow roots included, that only injected markup would make: any
  * inline event-handler attribute (Lit binds events with listeners, never `on…` attributes), a
- * `javascript:` address, a script outside the document head, frames, objects, forms, a
- * meta refresh, and an external address in an image, link or SVG reference. Each is described
+ * `javascript:` address (href, src, action…), a script outside the document head, frames,
+ * objects, forms, a meta refresh, and an external address in an image, link or SVG reference. Each is described
  * as `<tag attr="value">` with the path of shadow hosts it sits in.
  */
 export function injectedElements(page: Page): Promise<string[]> {
@@ -42,7 +42,8 @@ export function injectedElements(page: Page): Promise<string[]> {
         for (const { name, value } of Array.from(el.attributes)) {
           const key = name.toLowerCase();
           const address = ['href', 'xlink:href', 'src', 'action', 'formaction', 'data', 'poster', 'srcset'].includes(key);
-          if (key.startsWith('on') || /^\s*javascript:/i.test(value) || (address && external(value))) found.push(`${here} ${name}="${value}"`);
+          // `javascript:` only matters where it is an address: as a title or an option's value it is text
+          if (key.startsWith('on') || (address && (/^\s*javascript:/i.test(value) || external(value)))) found.push(`${here} ${name}="${value}"`);
         }
         const inHead = el.closest('head') !== null;
         if ((tag === 'script' && !inHead) || ['iframe', 'frame', 'object', 'embed', 'form', 'base'].includes(tag) || (tag === 'meta' && el.hasAttribute('http-equiv') && !inHead)) {
