@@ -1,3 +1,4 @@
+import { duckdbErrorText } from '../../engine/error-text';
 import type { CellError } from '../contracts';
 
 /**
@@ -6,7 +7,7 @@ import type { CellError } from '../contracts';
  * (`CREATE … AS`) and with `$name` replaced by `getvariable('name')`, so both are undone here.
  */
 export function sqlCellError(error: unknown, source: string, query: string, prefixLines: number): CellError {
-  const full = error instanceof Error ? error.message : String(error);
+  const full = duckdbErrorText(error);
   const message = full.replace(/\n\nLINE \d+:[\s\S]*$/, '').trim();
   const m = /LINE (\d+): (.*)\n( *)\^/.exec(full);
   if (!m) return { message };

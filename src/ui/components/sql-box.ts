@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import type { Database } from '../../engine/database';
 import { isCancellation } from '../../engine/database';
 import type { Locale } from '../i18n/locale';
+import { duckdbErrorText } from '../../engine/error-text';
 import { message } from '../i18n/messages';
 import { arrowRowSource, type RowSource } from '../row-source';
 import { theme } from '../theme';
@@ -64,7 +65,7 @@ export class SqlBox extends LitElement {
       this.state = { kind: 'done', rows: table.numRows, ms: Math.round(performance.now() - started) };
       this.dispatchEvent(new CustomEvent('query-ran', { detail: { sql, mayWrite: mayWrite(sql) }, bubbles: true, composed: true }));
     } catch (error) {
-      this.state = isCancellation(error) ? { kind: 'cancelled' } : { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+      this.state = isCancellation(error) ? { kind: 'cancelled' } : { kind: 'error', message: duckdbErrorText(error) };
     } finally {
       clearInterval(this.timer);
       this.controller = null;
