@@ -178,7 +178,8 @@ describe('runaway work', () => {
     const noticed = Date.now() - killed;
     await expect.poll(async () => (await ws.notices()).map((n) => n.text).join(' | '), { timeout: 120_000 }).toMatch(/DuckDB restarted/);
     const recovered = Date.now() - killed;
-    console.log(`[runaway] worker death noticed after ${noticed} ms, tables back after ${recovered} ms; notices: ${(await ws.notices()).map((n) => n.text).join(' | ')}`);
+    const marks = await app.page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('tierbook:')).map((m) => [m.name.replace('tierbook:', ''), Math.round(m.startTime)])));
+    console.log(`[runaway] worker death noticed after ${noticed} ms, tables back after ${recovered} ms; page marks (ms since navigation): ${JSON.stringify(marks)}; notices: ${(await ws.notices()).map((n) => n.text).join(' | ')}`);
 
     expect(await tableFingerprints(app.page)).toEqual(before);
     expect(await nb.settle()).toEqual({});

@@ -30,7 +30,9 @@ export function watchEngineRecovery(store: WorkspaceStore, notebook: () => Rerun
   const db = store.database;
   if (!(db instanceof RecoveringDatabase)) return;
   db.restore = async (fresh) => {
+    performance.mark('tierbook:recovery:engine-ready');
     const { reports, failures } = await replayLoads(fresh, store.recipes.list());
+    performance.mark('tierbook:recovery:tables-loaded');
     store.reports.clear();
     for (const report of reports) store.reports.set(report.table, report);
     for (const name of [...store.demoTables]) if (!store.reports.has(name)) store.demoTables.delete(name);
@@ -40,6 +42,7 @@ export function watchEngineRecovery(store: WorkspaceStore, notebook: () => Rerun
     }
   };
   db.addEventListener('died', (event) => {
+    performance.mark('tierbook:recovery:died');
     store.engine = { status: 'starting' };
     store.notify('error', 'notice.engineDied', { reason: String((event as CustomEvent<string>).detail ?? '') });
   });

@@ -77,7 +77,11 @@ export async function cancelSqlBoxTimed(page: Page): Promise<{ shownMs: number; 
     if (!cancel) throw new Error('no cancel button');
     const t0 = performance.now();
     cancel.click();
-    const next = app.store.database.query('SELECT 42 AS answer').then((t) => ({ at: performance.now(), answer: Number(t.getChildAt(0)?.get(0)) }));
+    // a DuckDB that never lets go would hold this query forever: give up after 5 s (freeMs = Infinity)
+    const next = Promise.race([
+      app.store.database.query('SELECT 42 AS answer').then((t) => ({ at: performance.now(), answer: Number(t.getChildAt(0)?.get(0)) })),
+      new Promise<{ at: number; answer: number }>((resolve) => setTimeout(() => resolve({ at: Infinity, answer: NaN }), 5000)),
+    ]);
     while (b.state.kind === 'running' && performance.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 2));
     const shownMs = performance.now() - t0;
     const { at, answer } = await next;
