@@ -92,6 +92,27 @@ export function compareFrames(expected: Frame, actual: Frame, options: AgreeOpti
   return { ok: problems.length === 0 && columns.length === 0, problems, columns };
 }
 
+/**
+ * One agreement from the agreements of consecutive row batches (`offset`: the batch's first row),
+ * so a matrix too big to hold as JS values is still judged as a whole: structural problems are
+ * listed once, each column's differing rows summed and its first examples kept, with whole-matrix
+ * row numbers.
+ */
+export function mergeAgreements(parts: readonly { offset: number; agreement: Agreement }[], examples = 3): Agreement {
+  const problems = [...new Set(parts.flatMap((p) => p.agreement.problems))];
+  const byColumn = new Map<string, { rows: number; examples: ColumnDisagreement['examples'][number][] }>();
+  for (const { offset, agreement } of parts) {
+    for (const c of agreement.columns) {
+      const merged = byColumn.get(c.column) ?? { rows: 0, examples: [] };
+      merged.rows += c.rows;
+      for (const e of c.examples) if (merged.examples.length < examples) merged.examples.push({ ...e, row: e.row + offset });
+      byColumn.set(c.column, merged);
+    }
+  }
+  const columns = [...byColumn].map(([column, m]) => ({ column, rows: m.rows, examples: m.examples }));
+  return { ok: problems.length === 0 && columns.length === 0, problems, columns };
+}
+
 /** The agreement as text, one line per problem and per differing column, with examples. */
 export function describeAgreement(agreement: Agreement): string {
   const show = (v: FrameValue) => (v === null ? 'NULL' : typeof v === 'string' ? JSON.stringify(v) : String(v));

@@ -18,7 +18,7 @@ import { MATRIX_CELL } from '../matrix-sql';
 import { demoMatrixCells } from '../native/demo-matrix';
 import { csvFilesIn } from '../native/load-csv';
 import { withNativeMatrix } from '../native/index';
-import { assertAgree } from './agree';
+import { compareFrames, FramesDisagree, mergeAgreements, type Agreement } from './agree';
 import { matrixFrames } from './matrix-frames';
 
 /** Debian's interpreter, which has python3-pandas (the pyenv python3 on PATH does not). */
@@ -76,8 +76,13 @@ function tableTypes(dir: string): Record<string, { text: string[]; dates: string
  */
 export async function checkPandasAgrees(dir: string, pandasCsv: string): Promise<void> {
   await withNativeMatrix(dir, undefined, async (db) => {
-    const frames = await matrixFrames(db, MATRIX_CELL, pandasCsv);
-    assertAgree(frames.duckdb, frames.pandas, `pandas' and DuckDB's ${MATRIX_CELL} on ${dir}`);
+    const matrices = await matrixFrames(db, MATRIX_CELL, pandasCsv);
+    const parts: { offset: number; agreement: Agreement }[] = [];
+    for await (const batch of matrices.batches()) parts.push({ offset: batch.offset, agreement: compareFrames(batch.duckdb, batch.pandas) });
+    const merged = mergeAgreements(parts);
+    const { duckdb, pandas } = matrices.rows;
+    const agreement = duckdb === pandas ? merged : { ...merged, ok: false, problems: [`${pandas} rows, expected ${duckdb}`, ...merged.problems] };
+    if (!agreement.ok) throw new FramesDisagree(agreement, `pandas' and DuckDB's ${MATRIX_CELL} on ${dir}`);
   });
 }
 

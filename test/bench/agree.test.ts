@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertAgree, compareFrames, describeAgreement, FramesDisagree, sameValue, type Frame } from '../../bench/pandas/agree';
+import { assertAgree, compareFrames, describeAgreement, FramesDisagree, mergeAgreements, sameValue, type Frame } from '../../bench/pandas/agree';
 
 /** Three customers, one column of each kind the matrix has: numbers, text, dates, missing values. */
 const duck: Frame = {
@@ -86,5 +86,29 @@ describe('assertAgree', () => {
     expect(() => assertAgree(duck, duck, 'the matrices')).not.toThrow();
     expect(() => assertAgree(duck, withColumn(duck, 'utilisation', [0.5, 0, 0.25]), 'the matrices')).toThrow(FramesDisagree);
     expect(() => assertAgree(duck, withColumn(duck, 'utilisation', [0.5, 0, 0.25]), 'the matrices')).toThrow(/the matrices disagree:\nutilisation: 1 rows differ/);
+  });
+});
+
+describe('mergeAgreements', () => {
+  it('sums differing rows over batches and numbers the examples by their row in the whole matrix', () => {
+    const first = compareFrames(duck, withColumn(duck, 'total_balance', [1_200_001, 0, 35.5]));
+    const second = compareFrames(duck, withColumn(duck, 'total_balance', [1_200_000, 1, 35.5]));
+    const merged = mergeAgreements([
+      { offset: 0, agreement: first },
+      { offset: 3, agreement: compareFrames(duck, duck) },
+      { offset: 6, agreement: second },
+    ]);
+    expect(merged.ok).toBe(false);
+    expect(merged.columns).toEqual([
+      {
+        column: 'total_balance',
+        rows: 2,
+        examples: [
+          { row: 0, key: 'C1', expected: 1_200_000, actual: 1_200_001 },
+          { row: 7, key: 'C2', expected: 0, actual: 1 },
+        ],
+      },
+    ]);
+    expect(mergeAgreements([{ offset: 0, agreement: compareFrames(duck, duck) }]).ok).toBe(true);
   });
 });
