@@ -103,7 +103,7 @@ export class NotebookHost extends EventTarget {
     this.library = await readLibrary(this.store);
     const last = this.library.stored[0];
     const stored = last && this.store ? await this.store.get(last.id) : undefined;
-    if (stored) await this.session.open(stored.text, { origin: stored.origin === 'file' ? 'local' : stored.origin, id: stored.id });
+    if (stored) await this.session.openStored(stored);
     else await this.openBundled(DEMO_NOTEBOOK);
     this.changed();
   }
@@ -118,7 +118,7 @@ export class NotebookHost extends EventTarget {
     if ('bundled' in request) await this.openBundled(request.bundled);
     else if ('stored' in request) {
       const stored = await this.store?.get(notebookId(request.stored));
-      if (stored) await this.session.open(stored.text, { origin: stored.origin === 'file' ? 'local' : stored.origin, id: stored.id });
+      if (stored) await this.session.openStored(stored);
     } else if ('file' in request) await this.session.open(await request.file.text(), { origin: 'file', fileName: request.file.name });
     else await this.session.open(BLANK, { origin: 'local' });
     this.library = await readLibrary(this.store);

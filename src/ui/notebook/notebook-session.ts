@@ -112,11 +112,24 @@ export class NotebookSession extends EventTarget {
     this.changed();
   }
 
+  /**
+   * Opens a stored notebook. One first opened from a file keeps that origin, so it opens in review
+   * again (after a reload, say) unless this browser has run its content: storing a file must not
+   * be a way to have it run without being asked.
+   */
+  async openStored(stored: { readonly text: string; readonly origin: NotebookOrigin; readonly id: NotebookId }): Promise<void> {
+    await this.open(stored.text, { origin: stored.origin, id: stored.id });
+  }
+
   private newAutosaver(id: NotebookId, savedText: string): Autosaver {
     const store = this.deps.store!;
     return new Autosaver({
       savedText,
-      save: (text, reason) => store.save(id, this.document.title || 'notebook', text, { reason }),
+      save: async (text, reason) => {
+        await store.save(id, this.document.title || 'notebook', text, { reason });
+        // the user's own edits to a file they chose to run stay runnable when it is reopened
+        if (this.origin === 'file' && !this.review) await store.markTrusted(await notebookContentHash(this.document));
+      },
       onStatus: (status) => {
         this.saveStatus = status;
         this.changed();
@@ -310,7 +323,7 @@ export class NotebookSession extends EventTarget {
     if (!this.id || !this.deps.store) return;
     await this.deps.store.restore(this.id, versionId);
     const stored = await this.deps.store.get(this.id);
-    if (stored) await this.open(stored.text, { origin: stored.origin === 'file' ? 'local' : stored.origin, id: this.id });
+    if (stored) await this.openStored(stored);
   }
 
   /**

@@ -71,6 +71,27 @@ describe('a notebook session', () => {
     store.close();
   });
 
+  it('reopens a stored notebook that came from a file in review until its content was run; then the user\'s edits stay runnable', async () => {
+    const store = await NotebookStore.open({ indexedDB: new IDBFactory() });
+    const first = session(store);
+    await first.open(demo, { origin: 'file', fileName: 'a.md' });
+    const id = first.id!;
+    // a reload: the stored copy opens again, as the host does with the last notebook
+    const reopened = session(store);
+    await reopened.openStored((await store.get(id))!);
+    await reopened.runtime.idle();
+    expect(reopened.review).toBe(true);
+    expect(reopened.runtime.runs.size).toBe(0);
+    await reopened.runAll();
+    reopened.editCell(reopened.document.cells.find((c) => c.kind === 'markdown')!.id, '# edited by the reviewer');
+    await reopened.save();
+    const again = session(store);
+    await again.openStored((await store.get(id))!);
+    expect(again.document.cells.some((c) => c.source === '# edited by the reviewer')).toBe(true);
+    expect(again.review).toBe(false);
+    store.close();
+  });
+
   it('names the cell whose result changed when the data changed', async () => {
     const s = session();
     await s.open(demo, { origin: 'bundled' });
