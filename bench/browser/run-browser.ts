@@ -19,6 +19,7 @@
  * failure is recorded on the figures it prevented.
  */
 import { statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../test/e2e/support/browser';
@@ -193,7 +194,9 @@ async function steps(page: BenchPage, size: BenchSize, dir: string, rep: number,
   log(`tiering ${tiering.ms.toFixed(0)} ms`);
 
   const moves = [];
+  const profiler = await startProfile(page, size, rep);
   for (const value of sliderValues(options.sliderChanges)) moves.push(await page.moveSlider(SLIDER, value, t.slider));
+  await profiler?.stop();
   const stuck = moves.filter((m) => !m.changed).length;
   collect.add({ ...base, metric: 'slider', unit: 'ms', ...(stuck ? { failed: `${stuck} of ${moves.length} changes did not reach the chart within ${t.slider} ms` } : {}) }, ...moves.filter((m) => m.changed).map((m) => m.ms));
   const sorted = moves.map((m) => m.ms).sort((a, b) => a - b);
@@ -203,4 +206,26 @@ async function steps(page: BenchPage, size: BenchSize, dir: string, rep: number,
   collect.add({ ...base, metric: 'export', unit: 'ms' }, exported.ms);
   log(`export ${exported.ms} ms (${exported.bytes} bytes)`);
   duckdbMb.push(await page.duckdbMemoryMb(t.sql));
+}
+
+/**
+ * With BENCH_PROFILE=<dir>, the slider changes run under Chromium's sampling profiler (CDP
+ * Profiler, as the Performance panel records JavaScript) and the profile is written as
+ * <dir>/slider-<size>-<rep>.cpuprofile, to open in Chromium's DevTools or summarise.
+ */
+async function startProfile(page: BenchPage, size: BenchSize, rep: number): Promise<{ stop(): Promise<void> } | null> {
+  const dir = process.env['BENCH_PROFILE'];
+  if (!dir) return null;
+  const cdp = await page.page.context().newCDPSession(page.page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await cdp.send('Profiler.stop');
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, `slider-${size}-${rep}.cpuprofile`), JSON.stringify(profile));
+      await cdp.detach();
+    },
+  };
 }
