@@ -28,13 +28,14 @@ import { runNative } from './native/index';
 import { runPandas } from './pandas/index';
 import { renderMarkdown, type BenchReport, type Machine } from './results';
 
-const USAGE = `Usage: npm run bench [-- --sizes 10k,100k,1m] [--reps N] [--quick]
+const USAGE = `Usage: npm run bench [-- --sizes 10k,100k,1m] [--reps N] [--reps-1m N] [--quick]
   --sizes   extracts to measure (default 10k,100k,1m)
-  --reps    repetitions of every measurement (default 3)
+  --reps    repetitions of every measurement at 10k and 100k (default 3)
+  --reps-1m repetitions at 1m (default 1: one browser repetition there can take 45 minutes)
   --quick   smoke run: 10k, 1 repetition, 10 slider changes (overridden by --sizes/--reps)`;
 
-function options(argv: string[]): { sizes: BenchSize[]; reps: number; sliderChanges: number; quick: boolean } {
-  const { values } = parseArgs({ args: argv, options: { sizes: { type: 'string' }, reps: { type: 'string' }, quick: { type: 'boolean' }, help: { type: 'boolean' } } });
+function options(argv: string[]): { sizes: BenchSize[]; reps: number; reps1m: number; sliderChanges: number; quick: boolean } {
+  const { values } = parseArgs({ args: argv, options: { sizes: { type: 'string' }, reps: { type: 'string' }, 'reps-1m': { type: 'string' }, quick: { type: 'boolean' }, help: { type: 'boolean' } } });
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
@@ -45,7 +46,9 @@ function options(argv: string[]): { sizes: BenchSize[]; reps: number; sliderChan
   if (bad) fail(`unknown size "${bad}"; sizes are ${Object.keys(BENCH_SIZES).join(', ')}`);
   const reps = Number(values.reps ?? (quick ? 1 : 3));
   if (!Number.isInteger(reps) || reps < 1) fail(`--reps must be a whole number ≥ 1, got "${values.reps}"`);
-  return { sizes: sizes as BenchSize[], reps, sliderChanges: quick ? 10 : 50, quick };
+  const reps1m = Number(values['reps-1m'] ?? 1);
+  if (!Number.isInteger(reps1m) || reps1m < 1) fail(`--reps-1m must be a whole number ≥ 1, got "${values['reps-1m']}"`);
+  return { sizes: sizes as BenchSize[], reps, reps1m, sliderChanges: quick ? 10 : 50, quick };
 }
 
 function fail(message: string): never {
@@ -87,11 +90,22 @@ const server = await serveBenchApp();
 const proxy = await startLoggingProxy({ host: server.host, port: server.port });
 const figures: Figure[] = [];
 const notes: string[] = [];
-let browserInfo: Awaited<ReturnType<typeof runBrowser>>['info'];
+type BrowserInfo = Awaited<ReturnType<typeof runBrowser>>['info'];
+let browserInfo: BrowserInfo | undefined;
+const repsOf = (size: BenchSize) => (size === '1m' ? opts.reps1m : opts.reps);
+const mergeInfo = (a: BrowserInfo, b: BrowserInfo): BrowserInfo => ({
+  chromiumVersion: b.chromiumVersion || a.chromiumVersion,
+  duckdbVersion: b.duckdbVersion || a.duckdbVersion,
+  duckdbFetched: [...new Set([...a.duckdbFetched, ...b.duckdbFetched])],
+  jsFetchedAtStart: [...new Set([...a.jsFetchedAtStart, ...b.jsFetchedAtStart])],
+  problems: [...a.problems, ...b.problems],
+});
 try {
-  const browser = await runBrowser(extracts, { url: server.url, proxy, reps: opts.reps, sliderChanges: opts.sliderChanges, log });
-  figures.push(...browser.figures);
-  browserInfo = browser.info;
+  for (const extract of extracts) {
+    const browser = await runBrowser([extract], { url: server.url, proxy, reps: repsOf(extract.size), sliderChanges: opts.sliderChanges, log });
+    figures.push(...browser.figures);
+    browserInfo = browserInfo ? mergeInfo(browserInfo, browser.info) : browser.info;
+  }
 } finally {
   await proxy.close();
   await server.close();
@@ -100,9 +114,9 @@ try {
 // the comparisons, on the same files and sizes; one failing is a note, not the end of the run
 for (const { size, dir } of extracts) {
   for (const [name, run] of [
-    ['native DuckDB', () => runNative(dir, size, opts.reps)],
-    ['pandas', () => runPandas(dir, size, opts.reps)],
-    ['typed-array bound', async () => runBound(size, opts.reps)],
+    ['native DuckDB', () => runNative(dir, size, repsOf(size))],
+    ['pandas', () => runPandas(dir, size, repsOf(size))],
+    ['typed-array bound', async () => runBound(size, repsOf(size))],
   ] as const) {
     log(`${name} ${size}`);
     try {
@@ -126,7 +140,7 @@ if (browserInfo!.problems.length) notes.push(`console errors in the page: ${brow
 const report: BenchReport = {
   date,
   command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
-  run: `${opts.quick ? 'quick smoke run, ' : ''}sizes ${opts.sizes.join(', ')}, ${opts.reps} repetition(s), ${opts.sliderChanges} slider changes per repetition`,
+  run: `${opts.quick ? 'quick smoke run, ' : ''}sizes ${opts.sizes.join(', ')}, ${opts.reps} repetition(s)${opts.sizes.includes('1m') ? ` (1m: ${opts.reps1m})` : ''}, ${opts.sliderChanges} slider changes per repetition`,
   machine: machine(loadBefore, browserInfo!.chromiumVersion, browserInfo!.duckdbVersion),
   figures,
   appJs: appJsFiles(BENCH_DIST, browserInfo!.jsFetchedAtStart),
