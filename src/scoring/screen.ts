@@ -2,7 +2,7 @@ import type { ModelSpec } from './model-spec';
 import { resolveNumber } from './model-spec';
 import { fitIndicators, normalise, type NormalisedMatrix } from './normalise';
 import { riskGrid, type RiskCell } from './risk-grid';
-import { scoreInto, meanContributions } from './score';
+import { scoreInto } from './score';
 import { assignSegments, SEGMENTS } from './segments';
 import { assignTiers, idRanks, type Eligibility, type Tiering } from './tiers';
 import type { FittedIndicator, TierRule } from './types';
@@ -141,9 +141,30 @@ export class Screen {
 
   /** Mean points per indicator for each tier (the weight-contribution chart), on demand. */
   contributionsByTier(state: ScreenState): Float64Array[] {
-    const members: number[][] = [[], [], []];
-    state.tiering.tier.forEach((t, i) => members[t]!.push(i));
-    return members.map((rows) => (rows.length ? meanContributions(this.matrix, state.weights, Uint32Array.from(rows)) : new Float64Array(this.matrix.columns.length)));
+    // one pass per indicator summing into the three tiers (rows in order, so the sums are those of
+    // meanContributions over each tier's rows): measured, gathering each tier's rows first cost
+    // as much as the rest of a slider tick's scoring at 100,000 customers
+    const tier = state.tiering.tier;
+    const counts = [0, 0, 0];
+    for (let i = 0; i < tier.length; i++) counts[tier[i]!]!++;
+    const k = this.matrix.columns.length;
+    const out = [new Float64Array(k), new Float64Array(k), new Float64Array(k)];
+    for (let j = 0; j < k; j++) {
+      const v = this.matrix.values[j]!;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      for (let i = 0; i < v.length; i++) {
+        const t = tier[i];
+        if (t === 0) s0 += v[i]!;
+        else if (t === 1) s1 += v[i]!;
+        else s2 += v[i]!;
+      }
+      const w = state.weights[j]!;
+      const sums = [s0, s1, s2];
+      for (let t = 0; t < 3; t++) if (counts[t]! > 0) out[t]![j] = (100 * w * sums[t]!) / counts[t]!;
+    }
+    return out;
   }
 }
 

@@ -42,10 +42,13 @@ export async function startBrowserEngine(onProgress?: (loaded: number, total: nu
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
+    performance.mark('tierbook:duckdb-worker-created');
     await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
       onProgress?.(p.bytesLoaded, p.bytesTotal);
     });
+    performance.mark('tierbook:duckdb-instantiated');
     const database = await WasmDatabase.open(db);
+    performance.mark('tierbook:duckdb-open');
     const watchdog = new WorkerWatchdog(worker, db).start();
     const died = new Promise<string>((resolve) => watchdog.onDeath(resolve));
     const engine = {
