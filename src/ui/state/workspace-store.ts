@@ -12,6 +12,7 @@ import { detectFormat, sha256Hex } from '../../extract/source';
 import { DEMO_BASE, fetchDemoManifest, fetchOwnFile, type DemoManifest } from './demo';
 import type { LoadJob } from './load-job';
 import { isActive, newJob } from './load-job';
+import { asIssue } from './load-issue';
 import { readFileBytes } from './read-file';
 import { LoadRecipes } from './load-recipes';
 
@@ -287,11 +288,3 @@ function sortTables(tables: TableInfo[]): TableInfo[] {
   return [...tables].sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
 }
 
-function asIssue(error: unknown, file: string): LoadIssue {
-  if (error instanceof LoadError) return error.issue;
-  const message = error instanceof Error ? error.message : String(error);
-  const outOfMemory = /out of memory|memory limit|allocation/i.test(message);
-  return outOfMemory
-    ? { code: 'out-of-memory', severity: 'error', file, detail: { message } }
-    : { code: 'unreadable', severity: 'error', file, detail: { message } };
-}
