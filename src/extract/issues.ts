@@ -15,6 +15,7 @@ export type IssueCode =
   | 'out-of-memory'
   | 'unsupported-format'
   | 'mixed-encoding'
+  | 'line-decoded-gb18030'
   | 'decoded-gb18030'
   | 'unreadable'
   | 'duplicate-file'

@@ -52,6 +52,17 @@ describe('stageCsv', () => {
     expect((await rowsOf(staged)).map((r) => r['客户名称'])).toEqual(['甲公司', '乙公司', '丙公司']);
   });
 
+  it('names every line of a mixed file that was read as GBK, so a damaged UTF-8 line is found', async () => {
+    // a UTF-8 file whose lines 3 and 5 carry a byte that is not UTF-8 (damage, not GBK text)
+    const damaged = (text: string) => new Uint8Array([...utf8(text).slice(0, -2), 0xff, 0x0a]);
+    const bytes = new Uint8Array([...utf8('客户号,客户名称\nC1,甲公司\n'), ...damaged('C2,乙公司\n'), ...utf8('C3,丙公司\n'), ...damaged('C4,丁公司\n')]);
+    const staged = await stage('damaged.csv', bytes);
+    expect(staged.issues.filter((i) => i.code === 'line-decoded-gb18030').map((i) => [i.row, i.severity, i.file])).toEqual([
+      [3, 'warning', 'damaged.csv'],
+      [5, 'warning', 'damaged.csv'],
+    ]);
+  });
+
   it('reports ragged rows with their line and keeps the good rows numbered by line', async () => {
     const staged = await stage('ragged.csv', utf8('id,name,v\n1,a,2\n2,b\n3,c,4,5\n4,d,6\n'));
     expect(staged.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.row, i.value])).toEqual([

@@ -13,6 +13,8 @@ export interface Utf8Text {
 
 const CHUNK = 4 << 20;
 const LF = 0x0a;
+/** At most this many lines read as GBK are listed one by one; the mixed-encoding summary counts them all. */
+const MAX_LISTED_LINES = 1000;
 
 /**
  * What one pass over the bytes says about UTF-8: how many lines are invalid UTF-8 (typical of
@@ -108,13 +110,17 @@ function transcode(
   return concatBytes(parts);
 }
 
-/** Decodes a file that mixes encodings one line at a time, each line in the encoding it is valid in. */
-function transcodeMixed(bytes: Uint8Array): Uint8Array {
+/**
+ * Decodes a file that mixes encodings one line at a time, each line in the encoding it is valid
+ * in; `gbkLines` receives the (1-based) number of each line decoded as GB18030.
+ */
+function transcodeMixed(bytes: Uint8Array, gbkLines: number[]): Uint8Array {
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   const gb = new TextDecoder('gb18030');
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [];
-  for (let start = 0; start < bytes.length; ) {
+  let line = 1;
+  for (let start = 0; start < bytes.length; line++) {
     const lf = bytes.indexOf(LF, start);
     const end = lf < 0 ? bytes.length : lf + 1;
     const slice = bytes.subarray(start, end);
@@ -124,6 +130,7 @@ function transcodeMixed(bytes: Uint8Array): Uint8Array {
       part = slice;
     } catch {
       part = encoder.encode(gb.decode(slice));
+      gbkLines.push(line);
     }
     parts.push(part);
     start = end;
@@ -159,10 +166,19 @@ export function toUtf8(
       issues: [{ code: 'decoded-gb18030', severity: 'info', file }],
     };
   }
+  const gbkLines: number[] = [];
+  const mixed = transcodeMixed(bytes, gbkLines);
+  // each line read as GBK is named: in a UTF-8 file with damaged bytes those lines' Chinese text
+  // comes out garbled, and the user must be able to find every one of them (the extract fuzzer
+  // found such rows loaded with only the first line named)
+  const lineIssues: LoadIssue[] = gbkLines
+    .slice(0, MAX_LISTED_LINES)
+    .map((row) => ({ code: 'line-decoded-gb18030', severity: 'warning', file, row }));
   return {
-    bytes: transcodeMixed(bytes),
+    bytes: mixed,
     encoding: 'mixed',
     issues: [
+      ...lineIssues,
       {
         code: 'mixed-encoding',
         severity: 'warning',
