@@ -48,11 +48,28 @@ export async function crashRenderer(page: Page): Promise<void> {
 export async function limitQuota(page: Page, origin: string, bytes: number): Promise<{ restore(): Promise<void> }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: bytes });
+  // Chromium does not always enforce the override (seen in CI: a save went through with a
+  // 1-byte quota), so writes also fail as a full disk makes them fail, deterministically: every
+  // readwrite put/add throws QuotaExceededError until restore(). Reads are untouched.
+  await page.evaluate(() => {
+    const w = window as unknown as { __tierbookQuotaFull?: boolean; __tierbookQuotaPatched?: boolean };
+    w.__tierbookQuotaFull = true;
+    if (w.__tierbookQuotaPatched) return;
+    w.__tierbookQuotaPatched = true;
+    for (const method of ['put', 'add'] as const) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (w.__tierbookQuotaFull && this.transaction.mode === 'readwrite') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.apply(this, args);
+      };
+    }
+  });
   let restored = false;
   return {
     async restore() {
       if (restored) return;
       restored = true;
+      await page.evaluate(() => ((window as unknown as { __tierbookQuotaFull?: boolean }).__tierbookQuotaFull = false));
       await cdp.send('Storage.overrideQuotaForOrigin', { origin });
       await cdp.detach();
     },
