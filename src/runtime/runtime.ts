@@ -145,8 +145,6 @@ export class NotebookRuntime extends EventTarget {
    * dropped and their values forgotten, so nothing of the previous notebook shows in the next.
    */
   clear(): void {
-    if (this.settleTimer !== null) clearTimeout(this.settleTimer);
-    this.settleTimer = null;
     for (const slot of this.slots.values()) {
       slot.controller?.abort();
       this.release(slot);
@@ -158,22 +156,16 @@ export class NotebookRuntime extends EventTarget {
     this.changed([]);
   }
 
-  /**
-   * Sets an input's value (a slider moved): what reads it re-runs, once. With `settleMs`, what
-   * reads it is marked stale at once but runs only once the input has been still that long: the
-   * Screening tab's sliders re-tier on the main thread, and re-running the notebook's cells on
-   * every tick of a drag (scoring 100,000 customers in the sandbox, queries in DuckDB) took the
-   * cores the drag needed.
-   */
-  setInput(name: string, value: InputValue, options: { settleMs?: number } = {}): void {
+  /** Sets an input's value (a slider moved): what reads it re-runs, once. */
+  setInput(name: string, value: InputValue): void {
     const id = this.graph.definers.get(name);
     if (id === undefined || sameValue(this.inputs.get(name), value)) return;
     this.inputs.set(name, value);
-    this.invalidate([id], options.settleMs ?? 0);
+    this.invalidate([id]);
   }
 
-  /** Marks cells and everything downstream stale, cancels their SQL in flight, and runs (after `settleMs`). */
-  private invalidate(ids: Iterable<CellId>, settleMs = 0): void {
+  /** Marks cells and everything downstream stale, cancels their SQL in flight, and runs. */
+  private invalidate(ids: Iterable<CellId>): void {
     const affected = downstreamOf(this.graph, ids);
     for (const id of affected) {
       const slot = this.slots.get(id);
@@ -183,18 +175,8 @@ export class NotebookRuntime extends EventTarget {
       slot.state = { ...slot.state, status: 'stale', version: slot.state.version + 1 };
     }
     this.changed(affected);
-    if (!this.autoRun) return;
-    if (this.settleTimer !== null) clearTimeout(this.settleTimer);
-    this.settleTimer = null;
-    if (settleMs > 0) {
-      this.settleTimer = setTimeout(() => {
-        this.settleTimer = null;
-        void this.pump();
-      }, settleMs);
-    } else void this.pump();
+    if (this.autoRun) void this.pump();
   }
-
-  private settleTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** Runs every stale cell (review mode: the user chose to run). */
   runAll(): Promise<void> {
@@ -217,12 +199,6 @@ export class NotebookRuntime extends EventTarget {
 
   /** Resolves when nothing is stale or running. */
   async idle(): Promise<void> {
-    // a run waiting for its input to settle starts now: what asks for idle wants the results
-    if (this.settleTimer !== null) {
-      clearTimeout(this.settleTimer);
-      this.settleTimer = null;
-      if (this.autoRun) void this.pump();
-    }
     while (this.pumping) await this.pumping;
   }
 

@@ -83,32 +83,6 @@ describe('the notebook runtime', () => {
     expect(text(rt, 'b')).toBe('60');
   });
 
-  it('with settleMs, marks what reads a moving input stale at once and runs it once the input has been still that long', async () => {
-    const { rt } = runtime();
-    rt.setCells([slider('w', 'w', 10), ts('a', 'a', 'w * 2')]);
-    await rt.idle();
-    rt.runs.clear();
-    for (const v of [11, 12, 13, 14]) {
-      rt.setInput('w', v, { settleMs: 80 });
-      await new Promise((r) => setTimeout(r, 30));
-    }
-    // a drag: each change within 80 ms of the one before, so nothing has run yet
-    expect(rt.state(cellId('a'))?.status).toBe('stale');
-    expect(runsOf(rt)).toEqual({});
-    await new Promise((r) => setTimeout(r, 150));
-    expect(runsOf(rt)).toEqual({ w: 1, a: 1 });
-    expect(text(rt, 'a')).toBe('28');
-  });
-
-  it('idle() does not wait out a settling input: it runs what is stale now', async () => {
-    const { rt } = runtime();
-    rt.setCells([slider('w', 'w', 10), ts('a', 'a', 'w * 2')]);
-    await rt.idle();
-    rt.setInput('w', 50, { settleMs: 60_000 });
-    await rt.idle();
-    expect(text(rt, 'a')).toBe('100');
-  });
-
   it('lets the latest input win: a superseded TypeScript run is dropped, the cell runs again with the new value', async () => {
     const { rt, sandbox } = runtime();
     rt.setCells([slider('w', 'w', 1), ts('a', 'a', 'w * 100')]);

@@ -245,12 +245,12 @@ export class NotebookSession extends EventTarget {
    * what reads it at once, with the value cells see; the definition in the document takes the
    * new value (so it is saved), without recompiling every cell on each tick.
    */
-  setInput(name: string, value: SettableValue, options: { settleMs?: number } = {}): void {
+  setInput(name: string, value: SettableValue): void {
     const cell = this.document.cells.find((c) => c.kind === 'input' && c.name === name);
     if (!cell || cell.kind !== 'input') return;
     const spec = this.runtime.compiled(cell.id)?.input?.spec;
     const seen = spec?.type === 'weights' && typeof value === 'object' ? inputValue({ ...spec, weights: value }) : value;
-    this.runtime.setInput(name, seen, options);
+    this.runtime.setInput(name, seen);
     const cells = this.document.cells.map((c) => (c.id === cell.id && c.kind === 'input' ? withInputValue(c, value) : c));
     this.edit({ ...this.document, cells }, false);
   }

@@ -24,9 +24,6 @@ import './customer-profile';
 import './name-list';
 import './risk-panel';
 
-/** How long a Screening slider rests before the notebook's cells re-run on its value (ms). */
-const NOTEBOOK_SETTLE_MS = 300;
-
 type WeightMethod = 'expert' | 'entropy' | 'ahp';
 
 /**
@@ -156,8 +153,7 @@ export class ScreeningView extends LitElement {
   private setInput(name: string, value: SettableValue): void {
     // a hand on the sliders makes the weights expert weights again
     if (name === (this.source?.status.kind === 'ready' ? this.source.status.spec.weights : '')) this.method = 'expert';
-    // the notebook's own cells follow once the slider has been still for a moment (runtime.ts)
-    this.session?.setInput(name, value, { settleMs: NOTEBOOK_SETTLE_MS });
+    this.session?.setInput(name, value);
     this.recompute();
   }
 
