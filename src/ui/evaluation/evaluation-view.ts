@@ -5,6 +5,7 @@ import type { Locale } from '../i18n/locale';
 import { message, type MessageKey, type MessageParams } from '../i18n/messages';
 import type { NotebookSession } from '../notebook/notebook-session';
 import type { ScreeningSource } from '../screening/screening-source';
+import { HiddenTabController } from '../controllers/hidden-tab-controller';
 import { theme } from '../theme';
 import { plattCalibration, scoreMetrics, type CalibrationView, type ScoreMetrics } from './eval-compute';
 import type { Outcome } from './outcome';
@@ -49,7 +50,7 @@ export class EvaluationView extends LitElement {
   declare locale: Locale;
   /** another tab is showing: nothing is computed or drawn, only noted, until the tab is shown again */
   declare hidden: boolean;
-  private stale = false;
+  private readonly tab = new HiddenTabController(this, { refresh: () => this.sync(), follow: () => this.schedule() });
   declare screen: Screen | null;
   declare tables: TableInfo[];
   declare choice: OutcomeChoice | null;
@@ -84,19 +85,11 @@ export class EvaluationView extends LitElement {
 
   /** Hidden, the tab draws nothing; it still follows a new source or session, so it is ready when shown. */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    return !this.hidden || changed.has('source') || changed.has('session');
+    return this.tab.shouldUpdate(changed);
   }
 
+  /** A new notebook session: its changes reach the metrics (the source's through the tab controller). */
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('hidden') && !this.hidden && this.stale) {
-      this.stale = false;
-      this.sync();
-    }
-    if (changed.has('source')) {
-      (changed.get('source') as ScreeningSource | null | undefined)?.removeEventListener('change', this.onChange);
-      this.source?.addEventListener('change', this.onChange);
-      this.sync();
-    }
     if (changed.has('session')) {
       (changed.get('session') as NotebookSession | null | undefined)?.removeEventListener('change', this.onChange);
       this.session?.addEventListener('change', this.onChange);
@@ -112,10 +105,7 @@ export class EvaluationView extends LitElement {
   }
 
   private schedule(): void {
-    if (this.hidden) {
-      this.stale = true;
-      return;
-    }
+    if (this.tab.defer()) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.sync(), FOLLOW_MS);
   }

@@ -11,6 +11,7 @@ import type { Locale } from '../i18n/locale';
 import { message, type MessageKey, type MessageParams } from '../i18n/messages';
 import type { NotebookSession } from '../notebook/notebook-session';
 import type { Database } from '../../engine/database';
+import { HiddenTabController } from '../controllers/hidden-tab-controller';
 import { theme } from '../theme';
 import { panelStyle } from './panel-style';
 import { profileContext } from './profile-context';
@@ -52,7 +53,7 @@ export class ScreeningView extends LitElement {
   declare locale: Locale;
   /** another tab is showing: nothing is computed or drawn, only noted, until the tab is shown again */
   declare hidden: boolean;
-  private stale = false;
+  private readonly tab = new HiddenTabController(this, { refresh: () => this.recompute(), follow: () => this.recompute() });
   declare state: ScreenState | null;
   declare problem: string | null;
   declare picked: RiskCell | null;
@@ -63,7 +64,6 @@ export class ScreeningView extends LitElement {
   private warnings: { screen: Screen; thresholds: WarningThresholds; list: Warning[] } | null = null;
   /** the notebook's model and matrix, shared with the evaluation tab */
   declare source: ScreeningSource | null;
-  private readonly onSource = () => this.recompute();
 
   constructor() {
     super();
@@ -99,27 +99,12 @@ export class ScreeningView extends LitElement {
 
   /** Hidden, the tab draws nothing; it still follows a new source or session, so it is ready when shown. */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    return !this.hidden || changed.has('source') || changed.has('session');
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('hidden') && !this.hidden && this.stale) {
-      this.stale = false;
-      this.recompute();
-    }
-    if (changed.has('source')) {
-      (changed.get('source') as ScreeningSource | null | undefined)?.removeEventListener('change', this.onSource);
-      this.source?.addEventListener('change', this.onSource);
-      this.recompute();
-    }
+    return this.tab.shouldUpdate(changed);
   }
 
   /** Re-weights and re-tiers from the inputs' current values (synchronous: the same frame). */
   private recompute(): void {
-    if (this.hidden) {
-      this.stale = true;
-      return;
-    }
+    if (this.tab.defer()) return;
     const status = this.source?.status;
     if (status?.kind !== 'ready') {
       this.state = null;
