@@ -18,6 +18,7 @@ export type IssueCode =
   | 'line-decoded-gb18030'
   | 'decoded-gb18030'
   | 'unreadable'
+  | 'damaged-file'
   | 'duplicate-file'
   | 'no-sheet-data'
   | 'unsupported-column-type'

@@ -84,6 +84,20 @@ describe('stageCsv', () => {
     expect((await rowsOf(staged)).map((r) => [r['__row'], r['id']])).toEqual([[2, '1'], [4, '2']]);
   });
 
+  it('reads a quote inside an unquoted value as a character and numbers every later row by its line', async () => {
+    // fuzz seed 20260627: one stray quote made every later row look quoted, row numbers fell back
+    // to counting loaded rows, and a rejected row two lines on shifted every later issue by one
+    const staged = await stage('stray.csv', utf8('id,name,v\n1,80000000"3,2\n2,b,3,9\n3,c,4\n4, "d,e",5\n5,"f"g,6\n6,h,7\n'));
+    expect(staged.issues.map((i) => i.code)).not.toContain('row-numbers-approximate');
+    expect(staged.issues.filter((i) => i.severity === 'error').map((i) => i.row)).toEqual([3, 6]);
+    expect((await rowsOf(staged)).map((r) => [r['__row'], r['id'], r['name']])).toEqual([
+      [2, '1', '80000000"3'],
+      [4, '3', 'c'],
+      [5, '4', 'd,e'],
+      [7, '6', 'h'],
+    ]);
+  });
+
   it('detects semicolons and tabs, and takes a delimiter override', async () => {
     expect((await stage('semi.csv', utf8('客户号;余额\nC1;1,5\nC2;2\n'))).options['delimiter']).toBe(';');
     expect((await stage('tab.tsv', utf8('a\tb\n1\t2\n'))).options['delimiter']).toBe('\t');

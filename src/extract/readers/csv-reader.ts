@@ -111,7 +111,7 @@ export async function stageCsv(
   headerIssues(headers, names, file, dialect.header, issues);
 
   const body = uniformLineEnds(text.bytes, dialect.quote);
-  const starts = recordStartLines(body, dialect.quote);
+  const starts = recordStartLines(body, dialect.quote, dialect.delimiter);
   const headerRecords = dialect.header ? 1 : 0;
   if (starts.length <= headerRecords) throw new LoadError({ code: 'header-only', severity: 'error', file });
 

@@ -8,6 +8,7 @@ import { IssueCollector } from './issue-collector';
 import { errorMessage, loadError, sourceIssue } from './load-failure';
 import { isOle2, isZip } from './sniff';
 import { insertTextTable, renamedHeaderIssues, type TextTable } from './text-table';
+import { zipDamage } from './zip-integrity';
 import { composeHeaders, findHeader, type ComposedHeaders, type HeaderLayout } from './xlsx-header';
 import { readSheet, type SheetContent } from './xlsx-sheet';
 
@@ -36,6 +37,7 @@ export async function stageXlsx(
   if (isOle2(bytes)) throw loadError(source, 'unsupported-format', { detail: { reason: 'xls-or-encrypted' } });
   if (!isZip(bytes)) throw loadError(source, 'unreadable', { detail: { reason: 'not-xlsx' } });
   ctx.onProgress?.({ phase: 'reading', done: 0, total: bytes.length });
+  await checkZip(bytes, source);
   const workbook = await loadWorkbook(bytes, source);
   throwIfAborted(ctx.signal);
   const sheet = pickSheet(workbook, options.sheet, source);
@@ -68,6 +70,14 @@ export async function stageXlsx(
     issues: collectIssues(source, sheet.name, content, layout, composed, columns, staged),
     parts: workbook.worksheets.map((ws) => ws.name),
   };
+}
+
+/** Refuses a workbook whose ZIP entries fail their checksum or cannot be inflated (see zip-integrity). */
+async function checkZip(bytes: Uint8Array, source: SourceInfo): Promise<void> {
+  const damage = await zipDamage(bytes);
+  if (damage === undefined) return;
+  const code = /crc/i.test(damage) ? 'damaged-file' : 'unreadable';
+  throw loadError(source, code, { detail: { reason: 'not-xlsx', message: damage } });
 }
 
 /** ExcelJS, imported on first use so the app loads it only for workbooks. */

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
 import { Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WasmDatabase } from '../../../src/engine/wasm/wasm-database';
@@ -53,6 +54,24 @@ describe('files that cannot be loaded', () => {
     expect(String(issue.detail?.['message'])).not.toBe('');
   });
 
+  it('a workbook with one damaged byte inside a part is refused as damaged, not loaded with a changed value', async () => {
+    // re-pack uncompressed, so the damaged byte still inflates and only the checksum can tell
+    const stored = zipSync(unzipSync(await buildLoansXlsx()), { level: 0 });
+    const at = indexOfText(stored, '<sheetData>');
+    expect(at).toBeGreaterThan(0);
+    const text = new TextDecoder().decode(stored.subarray(at, at + 4000));
+    const digit = at + text.search(/<v>\d/) + 3; // the first digit of the first numeric cell
+    const damaged = stored.slice();
+    damaged[digit] = damaged[digit] === 0x39 ? 0x38 : damaged[digit]! + 1;
+    const issue = await loadFailure(stage('xlsx', damaged, 'loans.xlsx'), 'damaged-file');
+    expect(issue.file).toBe('loans.xlsx');
+    expect(String(issue.detail?.['message'])).toMatch(/crc/i);
+    // the same bytes undamaged load
+    const good = await stage('xlsx', stored);
+    expect(good.rows).toBeGreaterThan(0);
+    await db.exec(`DROP TABLE ${good.table}`);
+  });
+
   it('a sheet with a header and no rows is header-only, naming the header row', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('空表');
@@ -98,3 +117,12 @@ describe('files that cannot be loaded', () => {
     expect(await stagedRows(db, staged.table)).toEqual([{ __row: 1, a: 'ok' }]);
   });
 });
+
+function indexOfText(bytes: Uint8Array, text: string): number {
+  const needle = new TextEncoder().encode(text);
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
