@@ -82,9 +82,10 @@ export class CellSlots {
   }
 
   /**
-   * Takes the notebook's cells and returns those that must run again: new or changed text, an
-   * input whose value changed, a name that now resolves differently. Removed or renamed cells
-   * are released; a superseded SQL run is aborted.
+   * Takes the notebook's cells and returns those that must run again: new or changed text, a new
+   * name or kind, an input whose value changed, a name that now resolves differently, a name that
+   * stopped or started being defined twice. Removed or renamed cells are released; a superseded
+   * SQL run is aborted.
    */
   replace(cells: readonly Cell[], compile: (cell: Cell) => CompiledCell): Set<CellId> {
     const previous = this.slots;
@@ -106,13 +107,17 @@ export class CellSlots {
       if (compiled.input) this.values.set(compiled.name!, compiled.input.value);
       touched.add(cell.id);
     }
+    const inputNames = new Set([...next.values()].filter((s) => s.compiled.input).map((s) => s.compiled.name!));
     for (const [id, old] of previous) {
       const now = next.get(id);
-      if (!now || now.compiled.name !== old.compiled.name || now.compiled.kind !== old.compiled.kind) this.forget(old);
-      // a removed cell, or one whose text changed: its SQL in flight is superseded
-      if (now !== old && old.compiled.kind === 'sql') old.controller?.abort();
+      // kept: the same kind, name and text (the identity says so), so nothing to drop or stop
+      if (now === old) continue;
+      // removed, renamed or of another kind: what it published under its old name goes
+      if (!now || now.compiled.name !== old.compiled.name || now.compiled.kind !== old.compiled.kind) this.forget(old, inputNames);
+      if (old.compiled.kind === 'sql') old.controller?.abort();
     }
-    // a cell that took a name which now resolves differently must re-run too
+    // a cell that took a name which now resolves differently, or whose name stopped (or started)
+    // being defined twice, must re-run too
     const before = this.dependencies;
     this.slots = next;
     this.pageOrder = cells.map((c) => c.id);
@@ -123,6 +128,7 @@ export class CellSlots {
     for (const id of this.pageOrder) {
       const was = (before.upstream.get(id) ?? []).join(',');
       if (was !== (this.dependencies.upstream.get(id) ?? []).join(',')) touched.add(id);
+      if (JSON.stringify(before.problems.get(id)) !== JSON.stringify(this.dependencies.problems.get(id))) touched.add(id);
     }
     return touched;
   }
@@ -204,12 +210,16 @@ export class CellSlots {
     return id ? this.slots.get(id)?.compiled.input?.spec : undefined;
   }
 
-  /** Forgets what a removed or renamed cell left behind. */
-  private forget(slot: Slot): void {
+  /**
+   * Forgets what a removed or renamed cell left behind; an input's value stays when an input
+   * still defines its name (two inputs swapped names). A table or sandbox value is dropped even
+   * then: the cell that took the name is new to it and runs again.
+   */
+  private forget(slot: Slot, inputNames: ReadonlySet<string> = new Set()): void {
     const name = slot.compiled.name;
     if (!name) return;
-    if (slot.compiled.kind === 'input') this.values.delete(name);
-    else this.hooks.release(slot);
+    if (slot.compiled.kind !== 'input') this.hooks.release(slot);
+    else if (!inputNames.has(name)) this.values.delete(name);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Cell, CellId, CellKind, InputSpec, InputValue } from '../notebook/document';
+import { isNamed, type Cell, type CellId, type CellKind, type InputSpec, type InputValue } from '../notebook/document';
 import type { CellError } from './contracts';
 import { analyseSqlCell, type SqlCellAnalysis } from './sql/sql-references';
 
@@ -21,8 +21,9 @@ export interface CompiledCell {
   readonly sql?: SqlCellAnalysis;
   readonly input?: { readonly spec: InputSpec; readonly value: InputValue };
   /**
-   * What must change for the cell to re-run: its source, except for inputs, whose value moves
-   * with the control and is compared on its own (moving a slider re-runs what reads it once).
+   * What must change for the cell to re-run: its kind, name or source (a renamed cell publishes
+   * its result under the new name), except an input's value, which moves with the control and
+   * is compared on its own (moving a slider re-runs what reads it once).
    */
   readonly identity: string;
 }
@@ -46,7 +47,8 @@ function inputIdentity(spec: InputSpec): string {
 
 /** Compiles a cell (pure): its name, references and problems. */
 export function compileCell(cell: Cell, compileTs: TsReferences, parseInput: InputParser): CompiledCell {
-  const base = { id: cell.id, kind: cell.kind, source: cell.source, identity: `${cell.kind}\u0000${cell.source}` };
+  const name = isNamed(cell) ? cell.name : '';
+  const base = { id: cell.id, kind: cell.kind, source: cell.source, identity: `${cell.kind}\u0000${name}\u0000${cell.source}` };
   switch (cell.kind) {
     case 'markdown':
       return { ...base, references: [] };
@@ -68,7 +70,7 @@ export function compileCell(cell: Cell, compileTs: TsReferences, parseInput: Inp
         name: cell.name,
         references: [],
         input: { spec: parsed.spec, value: inputValue(parsed.spec) },
-        identity: `input\u0000${cell.name}\u0000${inputIdentity(parsed.spec)}`,
+        identity: `input\u0000${name}\u0000${inputIdentity(parsed.spec)}`,
       };
     }
   }

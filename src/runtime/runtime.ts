@@ -154,6 +154,12 @@ export class NotebookRuntime extends EventTarget {
       case 'ts': {
         const inputs = this.cells.sandboxInputs(cell, this.deps.dataTables());
         const result = await this.deps.sandbox.run({ cell: cell.id, name: cell.name!, version, source: cell.source, inputs }, signal);
+        if (this.cells.get(cell.id)?.compiled.name !== cell.name) {
+          // renamed or removed while it ran: the value it kept under the old name goes too (the
+          // scheduler drops this outcome; no cell has run under that name since, runs being serial)
+          this.deps.sandbox.forget(cell.name!);
+          return { error: { message: `${cell.name} was renamed or removed while it ran` } };
+        }
         if (!result.ok) return { error: result.error };
         // a copy: inserting hands the bytes to DuckDB's worker, and the display still needs them
         if (result.tableIpc && this.cells.readBySql(cell.id)) await registerTsTable(this.deps.db, cell.name!, result.tableIpc.slice());

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cellId, type Cell, type CellId, type InputSpec } from '../../src/notebook/document';
+import { cellId, type Cell, type CellId } from '../../src/notebook/document';
 import { CellSlots, type Slot } from '../../src/runtime/cell-slots';
 import { compileCell } from '../../src/runtime/compile-cell';
+import { input, parseInput, sql, ts, words } from './runtime-support';
 
-const words = (source: string) => ({ references: [...new Set(source.match(/[A-Za-z_]\w*/g) ?? [])] });
-const parseInput = (cell: { source: string }) => ({ spec: JSON.parse(cell.source) as InputSpec });
 const compile = (cell: Cell) => compileCell(cell, words, parseInput);
-
-const sql = (id: string, name: string, source: string): Cell => ({ id: cellId(id), kind: 'sql', name, source });
-const ts = (id: string, name: string, source: string): Cell => ({ id: cellId(id), kind: 'ts', name, source });
-const input = (id: string, name: string, spec: InputSpec): Cell => ({ id: cellId(id), kind: 'input', name, source: JSON.stringify(spec) });
 
 function slots() {
   const changes: string[][] = [];
@@ -41,6 +36,15 @@ describe('the runtime’s cell slots', () => {
     expect(run.signal.aborted).toBe(true);
     expect(released).toEqual(['t']);
     expect(cells.inputs.has('w')).toBe(false);
+  });
+
+  it('touches and releases a cell renamed without a change to its text, and the cells its old and new names reach', () => {
+    const { cells, released } = slots();
+    cells.replace([sql('s', 'before', 'SELECT 1'), ts('t', 't', 'after'), ts('u', 'u', 'before')], compile);
+    const released0 = released.length;
+    expect(ids(cells.replace([sql('s', 'after', 'SELECT 1'), ts('t', 't', 'after'), ts('u', 'u', 'before')], compile))).toEqual(['s', 't', 'u']);
+    expect(released.slice(released0)).toEqual(['s']);
+    expect(cells.get(cellId('s'))!.compiled.name).toBe('after');
   });
 
   it('touches an input cell when only its value changes, and setInput answers the defining cell only for a new value', () => {

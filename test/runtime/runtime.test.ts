@@ -1,66 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/engine/database';
-import { cellId, type Cell, type InputSpec } from '../../src/notebook/document';
-import type { TsRunRequest, TsRunResult, TsSandbox } from '../../src/runtime/contracts';
-import { NotebookRuntime } from '../../src/runtime/runtime';
-import { startNodeWasmDatabase } from '../support/wasm-node';
+import { describe, expect, it } from 'vitest';
+import { cellId } from '../../src/notebook/document';
+import { md, runsOf, slider, sql, text, ts, useRuntimeDatabase } from './runtime-support';
 
-/**
- * A sandbox for the runtime's semantics: a TS cell's source is a JS expression over its inputs
- * (`w * 2`), evaluated in-process; values stay here by name, as in the real sandbox. Runs can be
- * held open to test what happens to a run that a newer change supersedes.
- */
-class FakeSandbox implements TsSandbox {
-  values = new Map<string, unknown>();
-  hold: Promise<void> | null = null;
-  async run(request: TsRunRequest): Promise<TsRunResult> {
-    if (this.hold) await this.hold;
-    const scope: Record<string, unknown> = {};
-    for (const [name, input] of Object.entries(request.inputs)) {
-      scope[name] = input.kind === 'value' ? input.value : input.kind === 'cell' ? this.values.get(name) : `table:${input.table}`;
-    }
-    try {
-      const value: unknown = new Function(...Object.keys(scope), `return (${request.source});`)(...Object.values(scope));
-      this.values.set(request.name, value);
-      return { ok: true, display: { kind: 'value', text: JSON.stringify(value), type: typeof value }, digest: { rows: 1, hash: String(value) }, ms: 0 };
-    } catch (error) {
-      return { ok: false, error: { message: (error as Error).message }, ms: 0 };
-    }
-  }
-  forget(name: string): void {
-    this.values.delete(name);
-  }
-  async reset(): Promise<void> {
-    this.values.clear();
-  }
-  async close(): Promise<void> {}
-}
-
-const words = (source: string) => ({ references: [...new Set(source.match(/[A-Za-z_]\w*/g) ?? [])] });
-const parseInput = (cell: { source: string }) => ({ spec: JSON.parse(cell.source) as InputSpec });
-
-const sql = (id: string, name: string, source: string): Cell => ({ id: cellId(id), kind: 'sql', name, source });
-const ts = (id: string, name: string, source: string): Cell => ({ id: cellId(id), kind: 'ts', name, source });
-const slider = (id: string, name: string, value: number): Cell => ({ id: cellId(id), kind: 'input', name, source: JSON.stringify({ type: 'slider', min: 0, max: 100, value }) });
-const md = (id: string, source: string): Cell => ({ id: cellId(id), kind: 'markdown', source });
-
-let db: Database;
-beforeAll(async () => {
-  db = await startNodeWasmDatabase();
-  await db.exec('CREATE TABLE loans AS SELECT range AS id, range * 10.0 AS balance FROM range(10)');
-});
-afterAll(async () => db?.close());
-
-function runtime(sandbox = new FakeSandbox()) {
-  const rt = new NotebookRuntime({ db, sandbox, compileTs: words, parseInput, dataTables: () => new Set(['loans']) });
-  return { rt, sandbox };
-}
-
-const runsOf = (rt: NotebookRuntime) => Object.fromEntries([...rt.runs].map(([id, n]) => [String(id), n]));
-const text = (rt: NotebookRuntime, id: string) => {
-  const d = rt.state(cellId(id))?.display;
-  return d?.kind === 'value' ? d.text : d?.kind === 'relation' ? `${d.rows} rows` : d?.kind;
-};
+const { db, runtime } = useRuntimeDatabase();
 
 describe('the notebook runtime', () => {
   it('runs cells in dependency order, whatever the page order, each once', async () => {
@@ -147,7 +89,7 @@ describe('the notebook runtime', () => {
     expect(rt.state(cellId('s'))).toMatchObject({ display: { rows: 5 } });
     rt.setCells([ts('u', 'u', '1')]);
     await rt.idle();
-    await expect(db.query('SELECT * FROM temp.main.top')).rejects.toThrow(/top/);
+    await expect(db().query('SELECT * FROM temp.main.top')).rejects.toThrow(/top/);
   });
 
   it('refuses a cell named like a loaded table, and $inputs that are not inputs', async () => {
@@ -189,7 +131,7 @@ describe('the runtime and loaded data', () => {
     rt.setCells([sql('s', 'n', 'SELECT count(*) AS c FROM loans'), ts('t', 't', 'n'), ts('u', 'u', '7')]);
     await rt.idle();
     rt.runs.clear();
-    await db.exec('INSERT INTO loans VALUES (10, 100.0)');
+    await db().exec('INSERT INTO loans VALUES (10, 100.0)');
     rt.dataChanged(['loans']);
     await rt.idle();
     expect(runsOf(rt)).toEqual({ s: 1, t: 1 });

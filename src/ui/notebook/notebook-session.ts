@@ -137,9 +137,15 @@ export class NotebookSession extends EventTarget {
     });
   }
 
-  /** The cells the runtime runs: the document's, but a draft cell keeps the text it last ran with. */
+  /**
+   * The cells the runtime runs: the document's, but a draft cell keeps the text it last ran with
+   * (only the text: a rename applies at once, so the cell runs that text under its new name).
+   */
   private committedCells(): Cell[] {
-    return this.document.cells.map((c) => this.drafts.get(c.id) ?? c);
+    return this.document.cells.map((c) => {
+      const draft = this.drafts.get(c.id);
+      return draft ? { ...c, source: draft.source } : c;
+    });
   }
 
   /** Replaces the document after an edit; the runtime re-runs what changed; autosave follows. */
