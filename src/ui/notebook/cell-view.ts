@@ -209,7 +209,7 @@ export class CellView extends LitElement {
       .name:hover, .name:focus { border-color: var(--tb-line); background: #fff; }
       .spacer { flex: 1; }
       .chip { font-size: 12px; color: var(--tb-muted); }
-      .chip.running { color: var(--tb-blue); }
+      .chip.running { color: var(--tb-blue); font-variant-numeric: tabular-nums; }
       .chip.error { color: var(--tb-red); font-weight: 600; }
       .chip.stale { color: var(--tb-amber); }
       tb-code-editor { display: block; margin: 4px 0 6px; }

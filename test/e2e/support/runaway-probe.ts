@@ -107,6 +107,8 @@ export interface MainThreadTrace {
   /** the task that took the most wall time, and its CPU time */
   readonly slowestWallMs: number;
   readonly slowestWallCpuMs: number;
+  /** what the longest task (by CPU) spent its time on: trace events inside it, by name, ms (wall) */
+  readonly longestTaskParts: string;
 }
 
 /**
@@ -136,7 +138,22 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { functionName?: string; url?: string; lineNumber?: number; columnNumber?: number; type?: string } };
+}
+
+/** Renderer work the timeline names, summed inside a task (nested events of the same name would count twice). */
+const PARTS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'HitTest', 'ParseHTML', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'FunctionCall', 'MajorGC', 'MinorGC', 'v8.compile', 'v8.compileModule', 'EvaluateScript', 'v8.evaluateModule', 'RunMicrotasks', 'XHRReadyStateChange']);
+
+function partsOf(task: TraceEvent, events: readonly TraceEvent[]): string {
+  const inside = events.filter((e) => e.ph === 'X' && e !== task && e.pid === task.pid && e.tid === task.tid && e.ts >= task.ts && e.ts < task.ts + (task.dur ?? 0));
+  const sums = new Map<string, number>();
+  for (const e of inside) {
+    if (!PARTS.has(e.name)) continue;
+    const d = e.args?.data;
+    const key = e.name === 'FunctionCall' && d ? `FunctionCall ${d.functionName || '(anonymous)'} ${d.url?.split('/').pop() ?? ''}:${d.lineNumber ?? ''}:${d.columnNumber ?? ''}` : e.name === 'EventDispatch' && d?.type ? `EventDispatch ${d.type}` : e.name;
+    sums.set(key, (sums.get(key) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  return [...sums].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ${v.toFixed(1)}`).join('; ');
 }
 
 function summarise(events: readonly TraceEvent[]): MainThreadTrace {
@@ -149,5 +166,6 @@ function summarise(events: readonly TraceEvent[]): MainThreadTrace {
     longestTaskWallMs: (byCpu?.dur ?? 0) / 1000,
     slowestWallMs: (byWall?.dur ?? 0) / 1000,
     slowestWallCpuMs: (byWall?.tdur ?? 0) / 1000,
+    longestTaskParts: byCpu ? partsOf(byCpu, events) : '',
   };
 }
