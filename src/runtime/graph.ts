@@ -29,8 +29,10 @@ export interface DependencyGraph {
 
 /**
  * Builds the dependency graph from the names cells define and reference: never from page order.
- * A name defined twice is a problem on every cell defining it (and references to it resolve to
- * nothing); a cycle is a problem on every cell in it. Both leave the rest of the graph usable.
+ * A name defined twice is a problem on every cell defining it, and a reference to it depends on
+ * all of them (so the reader waits for, and fails with, those cells rather than reading what an
+ * earlier run left under that name); a cycle is a problem on every cell in it. Both leave the
+ * rest of the graph usable.
  */
 export function buildGraph(nodes: readonly GraphNode[]): DependencyGraph {
   const byName = new Map<string, CellId[]>();
@@ -49,7 +51,7 @@ export function buildGraph(nodes: readonly GraphNode[]): DependencyGraph {
   const upstream = new Map<CellId, CellId[]>();
   const downstream = new Map<CellId, CellId[]>(nodes.map((n) => [n.id, []]));
   for (const node of nodes) {
-    const from = [...new Set(node.references.map((r) => definers.get(r)).filter((id): id is CellId => id !== undefined))];
+    const from = [...new Set(node.references.flatMap((r) => byName.get(r) ?? []))];
     upstream.set(node.id, from);
     for (const id of from) downstream.get(id)!.push(node.id);
   }

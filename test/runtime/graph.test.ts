@@ -13,12 +13,14 @@ describe('buildGraph', () => {
     expect(graph.problems.size).toBe(0);
   });
 
-  it('reports a name defined twice on both cells, and leaves readers of it unresolved', () => {
+  it('reports a name defined twice on both cells, and makes readers of it depend on both', () => {
     const graph = buildGraph([node('a', 'x'), node('b', 'x'), node('c', 'y', ['x'])]);
     expect(graph.problems.get(cellId('a'))).toEqual({ kind: 'duplicate', name: 'x', cells: ['a', 'b'] });
     expect(graph.problems.get(cellId('b'))).toMatchObject({ kind: 'duplicate' });
     expect(graph.problems.has(cellId('c'))).toBe(false);
-    expect(graph.upstream.get(cellId('c'))).toEqual([]);
+    expect(graph.upstream.get(cellId('c'))).toEqual(['a', 'b']);
+    expect(graph.downstream.get(cellId('a'))).toEqual(['c']);
+    expect(graph.definers.has('x')).toBe(false);
   });
 
   it('reports a cycle on every cell in it and keeps the rest runnable', () => {

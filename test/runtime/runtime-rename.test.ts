@@ -136,5 +136,7 @@ describe('renaming a cell', () => {
     await rt.idle();
     expect(errorOf(rt, 'x1')).toMatch(/more than one cell/);
     expect(errorOf(rt, 'x2')).toMatch(/more than one cell/);
+    // and the reader does not go on with what x1's earlier run left under the name
+    expect(errorOf(rt, 'r')).toMatch(/Waits for dup, which has an error/);
   });
 });
