@@ -65,8 +65,12 @@ export interface Database {
   exec(sql: string, params?: readonly SqlValue[], options?: QueryOptions): Promise<void>;
   /** Prepares a statement to run many times with bound parameters. */
   prepare(sql: string): Promise<PreparedQuery>;
-  /** Makes bytes readable by SQL under `name`, e.g. `read_csv('name')`. Takes ownership of `bytes`. */
-  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Makes bytes readable by SQL as `name` (`files/…`) and returns the path SQL reads them under,
+   * e.g. `read_csv(path)`: `name` itself in the browser, an absolute path in native DuckDB.
+   * Takes ownership of `bytes`.
+   */
+  registerFile(name: string, bytes: Uint8Array): Promise<string>;
   /** Forgets a registered file and frees its memory. */
   dropFile(name: string): Promise<void>;
   /** Creates (or replaces) table `name` from an Arrow table given as an IPC stream. */

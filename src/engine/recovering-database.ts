@@ -99,7 +99,7 @@ export class RecoveringDatabase extends EventTarget implements Database {
     };
   }
 
-  registerFile(name: string, bytes: Uint8Array): Promise<void> {
+  registerFile(name: string, bytes: Uint8Array): Promise<string> {
     return this.call((db) => db.registerFile(name, bytes));
   }
 

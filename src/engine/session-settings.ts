@@ -2,11 +2,11 @@ import { quoteLiteral } from './database';
 
 /**
  * Registered files live under this folder name in both engines; in the browser it is the only
- * place SQL may read from.
+ * place SQL may read from. SQL reads a registered file under the path `registerFile` returns.
  */
 export const FILES_DIR = 'files/';
 
-/** The name a registered file is read under: `files/<name>`. */
+/** The name to register a file under: `files/<name>`. */
 export function registeredFileName(name: string): string {
   return FILES_DIR + name.replace(/^\/+/, '');
 }
@@ -15,23 +15,32 @@ export function registeredFileName(name: string): string {
 const NO_AUTOLOAD = ['SET autoinstall_known_extensions = false', 'SET autoload_known_extensions = false'];
 
 /**
- * The browser sandbox, applied before any user SQL: no extension autoloading, no file access but
- * to registered files under `files/`, no extension loading, and the configuration locked so that
- * SQL cannot undo it. `read_csv('http://...')`, `LOAD httpfs` and `ATTACH` fail with a Permission
- * Error: the app makes no request to any other host.
+ * The sandbox, applied before any user SQL: no extension autoloading, no file access but under
+ * `directory` (the registered files), no extension installing or loading, and the configuration
+ * locked so that SQL cannot undo it. `read_csv('http://...')`, `INSTALL`, `LOAD`, `ATTACH` of a
+ * file and `COPY … TO` outside `directory` fail with a Permission Error: SQL makes no request to
+ * any other host. The browser passes `files/`; native DuckDB its own folder's absolute path, since
+ * a relative name there would resolve against the process's working directory.
  */
-export const WASM_SESSION_SQL = [
-  ...NO_AUTOLOAD,
-  `SET allowed_directories = [${quoteLiteral(FILES_DIR)}]`,
-  'SET enable_external_access = false',
-  'SET lock_configuration = true',
-].join(';\n');
+export function sandboxSql(directory: string): string {
+  return [
+    ...NO_AUTOLOAD,
+    `SET allowed_directories = [${quoteLiteral(directory)}]`,
+    'SET enable_external_access = false',
+    'SET lock_configuration = true',
+  ].join(';\n');
+}
+
+/** DuckDB-WASM's session: the sandbox over registered files. */
+export const WASM_SESSION_SQL = sandboxSql(FILES_DIR);
 
 /**
- * Native DuckDB under Node (tests, headless replay): no extension autoloading and no HTTP file
- * system; relative file names resolve against `fileDir`, where registered files are written.
+ * Native DuckDB for trusted code that reads and writes its own files (scripts, benchmarks, tests
+ * of generated extracts): no extension autoloading and no HTTP file system; relative file names
+ * resolve against `fileDir`, where registered files are written. Not a sandbox: notebook SQL
+ * runs under `sandboxSql` (NativeDatabaseOptions.sandbox).
  */
-export function nativeSessionSql(fileDir: string): string {
+export function nativeHostSql(fileDir: string): string {
   return [
     ...NO_AUTOLOAD,
     "SET disabled_filesystems = 'HTTPFileSystem'",

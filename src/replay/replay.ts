@@ -72,6 +72,15 @@ export async function unlocatedFiles(options: ReplayOptions): Promise<LocatedFil
 }
 
 /**
+ * Native DuckDB as replay runs a notebook's SQL in it: locked as the browser is (no extension
+ * installed or loaded, no file outside its own folder, no setting changed), since the notebook
+ * may come from someone else.
+ */
+export function openReplayDatabase(threads?: number): Promise<NativeDatabase> {
+  return NativeDatabase.open({ sandbox: true, ...(threads ? { threads } : {}) });
+}
+
+/**
  * Replays a notebook headless on native DuckDB: loads the files its data manifest names (see
  * locateFiles) with the recorded options and mapping, runs every cell with the app's runtime,
  * and verifies files and digests with the app's own comparison. Writes outputs when asked.
@@ -79,7 +88,7 @@ export async function unlocatedFiles(options: ReplayOptions): Promise<LocatedFil
 export async function replayNotebook(options: ReplayOptions): Promise<ReplayReport> {
   const started = performance.now();
   const { document } = readNotebook(await readFile(options.notebook, 'utf8'));
-  const db = await NativeDatabase.open(options.threads ? { threads: options.threads } : {});
+  const db = await openReplayDatabase(options.threads);
   try {
     const files = locateFiles(document.data, options.notebook, options.data ?? {}, options.root);
     const loaded = await loadManifestFiles(db, files, await bundledDemoHashes(options.root));

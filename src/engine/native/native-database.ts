@@ -1,13 +1,13 @@
-import { mkdtemp, rm, unlink, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, realpath, rm, unlink, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type { Database, PreparedQuery, QueryOptions, SqlValue, TableInfo } from '../database';
 import { QueryCancelledError, setVariable } from '../database';
 import { listTables } from '../catalog';
 import { SerialQueue } from '../serial-queue';
-import { FILES_DIR, nativeSessionSql } from '../session-settings';
+import { FILES_DIR, nativeHostSql, sandboxSql } from '../session-settings';
 import { readerToArrow } from './to-arrow';
 import { appendArrowTable } from './append-arrow';
 
@@ -17,12 +17,18 @@ export interface NativeDatabaseOptions {
   threads?: number;
   /** A database file; defaults to in-memory. */
   path?: string;
+  /**
+   * Locks DuckDB as the browser does (`sandboxSql`): SQL reads and writes only this database's
+   * own folder, installs and loads no extension, and cannot change a setting. For SQL one did not
+   * write (a notebook's, in `npm run replay`); off for scripts and tests reading their own files.
+   */
+  sandbox?: boolean;
 }
 
 /**
  * Native DuckDB (@duckdb/node-api) behind the Database interface, for tests and headless runs.
- * Registered files are written to a private temporary folder that is DuckDB's file search path,
- * so `read_csv('name')` means the same file here as in the browser.
+ * Registered files are written to a private temporary folder, read by SQL under the absolute
+ * path `registerFile` returns (without the sandbox, `read_csv('files/name')` finds them too).
  */
 export class NativeDatabase implements Database {
   readonly engine = 'duckdb-native' as const;
@@ -40,9 +46,20 @@ export class NativeDatabase implements Database {
     if (options.threads) config['threads'] = String(options.threads);
     const instance = await DuckDBInstance.create(options.path ?? ':memory:', config);
     const conn = await instance.connect();
-    const fileDir = await mkdtemp(join(tmpdir(), 'tierbook-files-'));
-    await conn.run(nativeSessionSql(fileDir));
+    // the real path, so the allowed folder and the paths SQL is given are spelled alike (no symlink)
+    const fileDir = await realpath(await mkdtemp(join(tmpdir(), 'tierbook-files-')));
+    await mkdir(join(fileDir, FILES_DIR), { recursive: true });
+    await conn.run(options.sandbox ? sandboxSql(fileDir + sep) : nativeHostSql(fileDir));
     return new NativeDatabase(instance, conn, fileDir);
+  }
+
+  /** The absolute path SQL reads or writes the file registered as `name` (`files/…`) under. */
+  filePath(name: string): string {
+    const path = join(this.fileDir, name);
+    if (!name.startsWith(FILES_DIR) || !path.startsWith(join(this.fileDir, FILES_DIR))) {
+      throw new Error(`Registered files must live under ${FILES_DIR}: ${name}`);
+    }
+    return path;
   }
 
   async version(): Promise<string> {
@@ -76,15 +93,15 @@ export class NativeDatabase implements Database {
     };
   }
 
-  async registerFile(name: string, bytes: Uint8Array): Promise<void> {
-    if (!name.startsWith(FILES_DIR)) throw new Error(`Registered files must live under ${FILES_DIR}: ${name}`);
-    const path = join(this.fileDir, name);
+  async registerFile(name: string, bytes: Uint8Array): Promise<string> {
+    const path = this.filePath(name);
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, bytes);
+    return path;
   }
 
   async dropFile(name: string): Promise<void> {
-    await unlink(join(this.fileDir, name)).catch(() => undefined);
+    await unlink(this.filePath(name)).catch(() => undefined);
   }
 
   insertArrow(name: string, ipcStream: Uint8Array): Promise<void> {

@@ -68,9 +68,10 @@ export class WasmDatabase implements Database {
     };
   }
 
-  async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+  async registerFile(name: string, bytes: Uint8Array): Promise<string> {
     if (!name.startsWith(FILES_DIR)) throw new Error(`Registered files must live under ${FILES_DIR}: ${name}`);
     await this.db.registerFileBuffer(name, bytes);
+    return name;
   }
 
   async dropFile(name: string): Promise<void> {

@@ -116,9 +116,9 @@ export async function stageCsv(
   if (starts.length <= headerRecords) throw new LoadError({ code: 'header-only', severity: 'error', file });
 
   const table = nextStagingName();
-  const path = registeredFileName(`${table}.csv`);
+  const name = registeredFileName(`${table}.csv`);
   const rejects = `${table}_rejects`;
-  await db.registerFile(path, body);
+  const path = await db.registerFile(name, body);
   ctx.onProgress?.({ phase: 'parsing', done: 0, total: 1 });
   try {
     const columns = `{${names.map((n) => `${quoteLiteral(n)}: 'VARCHAR'`).join(', ')}}`;
@@ -153,7 +153,7 @@ export async function stageCsv(
       : new LoadError({ code: 'unreadable', severity: 'error', file, detail: { message: errorMessage(error) } });
   } finally {
     await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(rejects)}; DROP TABLE IF EXISTS ${quoteIdent(`${rejects}_scan`)}`).catch(() => undefined);
-    await db.dropFile(path).catch(() => undefined);
+    await db.dropFile(name).catch(() => undefined);
   }
 }
 
