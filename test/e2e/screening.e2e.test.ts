@@ -53,6 +53,8 @@ describe('the screening view', () => {
     const quota = await view.move('input[type=range][min="1"][max="30"]', 20);
     expect(quota.frames).toBe(0);
     expect(quota.after.counts.map((c) => Number(c.replace(/[^\d]/g, '')))).toEqual([1000, 1250, 2750]);
+    // the name list (strategic by default) follows once the slider has rested (it rebuilds after SETTLE_MS)
+    await expect.poll(() => view.listCount()).toBe(1000);
 
     // the map: riskiest industries and provinces first (totals), and they are the ones the generator made risky
     const cells = await view.heatmapCells();
