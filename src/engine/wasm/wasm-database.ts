@@ -21,6 +21,12 @@ export const WASM_OPEN_CONFIG = {
 export class WasmDatabase implements Database {
   readonly engine = 'duckdb-wasm' as const;
   private readonly queue = new SerialQueue();
+  /**
+   * Set by close(). DuckDB-WASM answers a call after terminate() with `undefined` at once (and a
+   * console error), so a poll loop still running would spin on microtasks forever, starving the
+   * event loop: every loop checks this.
+   */
+  private closed = false;
 
   private constructor(
     private readonly db: AsyncDuckDB,
@@ -90,6 +96,7 @@ export class WasmDatabase implements Database {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.conn.close();
     await this.db.terminate();
   }
@@ -101,6 +108,10 @@ export class WasmDatabase implements Database {
     } finally {
       await this.db.closePrepared(this.connectionId, statement);
     }
+  }
+
+  private throwIfClosed(): void {
+    if (this.closed) throw new Error('DuckDB was closed while this query ran');
   }
 
   private get connectionId(): number {
@@ -115,6 +126,7 @@ export class WasmDatabase implements Database {
       let header = await this.db.startPendingQuery(this.connectionId, sql, false);
       while (header == null) {
         if (signal?.aborted) throw new QueryCancelledError();
+        this.throwIfClosed();
         header = await this.db.pollPendingQuery(this.connectionId);
       }
       return await this.readResult(header, signal);
@@ -137,6 +149,7 @@ export class WasmDatabase implements Database {
     const messages: Uint8Array[] = [header];
     for (;;) {
       if (signal?.aborted) throw new QueryCancelledError();
+      this.throwIfClosed();
       const chunk = await this.db.fetchQueryResults(this.connectionId);
       if (chunk == null) continue;
       if (chunk.length === 0) break;
