@@ -22,9 +22,12 @@ const NO_AUTOLOAD = ['SET autoinstall_known_extensions = false', 'SET autoload_k
  * any other host. The browser passes `files/`; native DuckDB its own folder's absolute path, since
  * a relative name there would resolve against the process's working directory.
  */
-export function sandboxSql(directory: string): string {
+export function sandboxSql(directory: string, spillDirectory?: string): string {
   return [
     ...NO_AUTOLOAD,
+    // where a query that outgrows memory spills (native only; DuckDB-WASM has no disk): inside
+    // the sandbox's own folder rather than `.tmp` in the working directory
+    ...(spillDirectory ? [`SET temp_directory = ${quoteLiteral(spillDirectory)}`] : []),
     `SET allowed_directories = [${quoteLiteral(directory)}]`,
     'SET enable_external_access = false',
     'SET lock_configuration = true',

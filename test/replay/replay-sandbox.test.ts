@@ -105,6 +105,9 @@ describe('native DuckDB as npm run replay opens it', () => {
       "SELECT current_setting('enable_external_access') AS external, current_setting('lock_configuration') AS locked, 42 AS answer",
     );
     expect(settings.toArray().map((r) => r.toJSON() as unknown)).toEqual([{ external: false, locked: true, answer: 42 }]);
+    // a query that outgrows memory spills inside DuckDB's own folder, not into the working directory
+    const spill = await db.query("SELECT current_setting('temp_directory') AS dir");
+    expect(String(spill.getChild('dir')?.get(0))).toBe(join(own(), '.spill'));
   });
 
   it('reads a registered file under the path registerFile returns, and not under a relative name', async () => {

@@ -49,7 +49,7 @@ export class NativeDatabase implements Database {
     // the real path, so the allowed folder and the paths SQL is given are spelled alike (no symlink)
     const fileDir = await realpath(await mkdtemp(join(tmpdir(), 'tierbook-files-')));
     await mkdir(join(fileDir, FILES_DIR), { recursive: true });
-    await conn.run(options.sandbox ? sandboxSql(fileDir + sep) : nativeHostSql(fileDir));
+    await conn.run(options.sandbox ? sandboxSql(fileDir + sep, join(fileDir, '.spill')) : nativeHostSql(fileDir));
     return new NativeDatabase(instance, conn, fileDir);
   }
 
